@@ -1,55 +1,59 @@
 // Package normalize folds Arabic text for matching and display while keeping,
 // for every output code point, the span of input code points it came from.
 //
-// A Normalizer is an immutable set of named folds (see Fold). The presets
-// Search, Lucene and Display cover the common uses; New composes any other set.
+// A Normalizer is an immutable set of named folds (see Fold and its
+// constants, which list the exact code points each one touches). The presets
+// cover the common uses:
 //
-// Invalid UTF-8: every byte that does not start a valid encoding is read as
-// one input code point and becomes U+FFFD in the output, so offsets stay valid.
+//   - Search, the aggressive matching key: PresentationForms (NFKC of each
+//     presentation form, then NFC), then delete Diacritics, Quranic, Tatweel
+//     and Controls, then map Alef, AlefMaksura, TehMarbuta, Persian, Digits
+//     and Spaces. ء ؤ ئ, punctuation, Latin, emoji, tabs and newlines are left
+//     alone. Search is idempotent.
+//   - Lucene, identical to Lucene's ArabicNormalizer (Elasticsearch's
+//     arabic_normalization, bleve's normalize_ar): AlefHamza, AlefMaksura,
+//     TehMarbuta, Tatweel, Harakat and Shadda, with no Unicode normalization.
+//   - Display, a clean copy for a reader: PresentationForms, Tatweel,
+//     Controls and Spaces. Letters, hamza and diacritics stay.
+//
+// New composes any other set of folds.
+//
+// # Offsets
+//
+// Offsets count input code points. Every output code point has the half-open
+// span of input code points it came from, and the spans are monotonic (starts
+// and ends never decrease) and cover the input from the first to the last
+// kept character. A deleted character joins the span of the output character
+// before it, or of the first output character when nothing precedes it. An
+// expansion (a ligature, ﷺ, آ under HamzaUniform) gives all its output
+// characters the same span, and so does a sequence that NFC recomposes (ا +
+// U+0654 → أ spans both input code points). When every input character is
+// deleted, the output and its spans are empty.
+//
+// # Invalid UTF-8
+//
+// Every byte that does not start a valid UTF-8 encoding (as decoded by
+// unicode/utf8, which reads a truncated or overlong sequence one byte at a
+// time) is one input code point and becomes U+FFFD in the output, so offsets
+// stay valid. A valid U+FFFD in the input is kept as it is.
+//
+// # Choices the folds make
+//
+//   - Presentation forms without a compatibility decomposition (﴾ ﴿ ﷽) are
+//     kept; ﷲ becomes الله and ﷺ becomes صلى الله عليه وسلم, whose ى the
+//     AlefMaksura fold then maps.
+//   - NFC is golang.org/x/text's, which follows the Stream-Safe Text Format:
+//     after 30 combining marks in a row it inserts U+034F.
+//   - Deleting a control or replacing a letter can leave a combining sequence
+//     that NFC would change (a Latin e, a deleted U+200B, then U+0301). The
+//     normalizer then runs again over its own output, so that every preset is
+//     idempotent. Arabic marks never trigger this under Search, which deletes
+//     them all.
+//   - Replacements are not folded again (HamzaSeats and SeatedHamza both
+//     touch ؤ; the first in the rule order wins).
 package normalize
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
-)
-
-// Fold is a set of character folds. Folds combine with |.
-type Fold uint32
-
-const (
-	// PresentationForms replaces each character of U+FB50–U+FDFF and
-	// U+FE70–U+FEFE with its compatibility decomposition (NFKC of that
-	// character alone), then composes the whole text with NFC.
-	PresentationForms Fold = 1 << iota
-	// Diacritics deletes U+064B–U+065F and U+0670 (superscript alef).
-	Diacritics
-	// Quranic deletes U+0610–U+061A, U+06D6–U+06DC, U+06DF–U+06E4,
-	// U+06E7–U+06E8 and U+06EA–U+06ED.
-	Quranic
-	// Tatweel deletes U+0640.
-	Tatweel
-	// Alef maps آ أ إ ٱ ٲ ٳ (U+0622 U+0623 U+0625 U+0671 U+0672 U+0673) to ا (U+0627).
-	Alef
-	// AlefMaksura maps ى (U+0649) to ي (U+064A).
-	AlefMaksura
-	// TehMarbuta maps ة (U+0629) to ه (U+0647).
-	TehMarbuta
-	// Persian maps ی (U+06CC) to ي, ک (U+06A9) to ك (U+0643) and ۀ (U+06C0) to ه.
-	Persian
-	// Digits maps ٠–٩ (U+0660–U+0669) and ۰–۹ (U+06F0–U+06F9) to ASCII 0–9.
-	Digits
-	// Controls deletes U+200B–U+200F, U+202A–U+202E, U+2060–U+2064,
-	// U+2066–U+2069, U+061C and U+FEFF.
-	Controls
-	// ZWNJSpace turns ZWNJ (U+200C) into a space instead of deleting it.
-	// It only matters together with Controls.
-	ZWNJSpace
-	// Spaces maps every Unicode space separator (category Zs) to U+0020.
-	Spaces
-)
+import "sync"
 
 // Span is a half-open range [Start, End) of code point offsets.
 type Span struct{ Start, End int }
@@ -58,23 +62,53 @@ type Span struct{ Start, End int }
 type Normalizer struct {
 	name  string
 	folds Fold
+	t     *tables
 }
 
-// New returns a Normalizer that applies folds.
-func New(folds Fold) *Normalizer { return &Normalizer{folds: folds} }
+var cache sync.Map // Fold → *tables
+
+func newNormalizer(name string, folds Fold) *Normalizer {
+	t, ok := cache.Load(folds)
+	if !ok {
+		t, _ = cache.LoadOrStore(folds, buildTables(folds))
+	}
+	return &Normalizer{name: name, folds: folds, t: t.(*tables)}
+}
+
+// New returns a Normalizer that applies folds. Building the tables for a new
+// set of folds takes about a millisecond; they are cached and shared.
+func New(folds Fold) *Normalizer { return newNormalizer("", folds) }
+
+// Fold sets of the presets.
+const (
+	SearchFolds = PresentationForms | Diacritics | Quranic | Tatweel | Controls |
+		Alef | AlefMaksura | TehMarbuta | Persian | Digits | Spaces
+	LuceneFolds  = AlefHamza | AlefMaksura | TehMarbuta | Tatweel | Harakat | Shadda
+	DisplayFolds = PresentationForms | Tatweel | Controls | Spaces
+)
 
 // Presets.
 var (
 	// Search is the aggressive matching key used by entity recognition.
-	Search = &Normalizer{name: "search", folds: PresentationForms | Diacritics | Quranic | Tatweel |
-		Alef | AlefMaksura | TehMarbuta | Persian | Digits | Controls | Spaces}
+	Search = newNormalizer("search", SearchFolds)
+	// Lucene folds exactly like Lucene's ArabicNormalizer.
+	Lucene = newNormalizer("lucene", LuceneFolds)
+	// Display cleans text for reading and keeps its letters and diacritics.
+	Display = newNormalizer("display", DisplayFolds)
 )
+
+// PresetNames lists the names Preset accepts.
+var PresetNames = []string{"search", "lucene", "display"}
 
 // Preset returns the named preset: "search", "lucene" or "display".
 func Preset(name string) (*Normalizer, bool) {
 	switch name {
 	case "search":
 		return Search, true
+	case "lucene":
+		return Lucene, true
+	case "display":
+		return Display, true
 	}
 	return nil, false
 }
@@ -85,7 +119,8 @@ func (n *Normalizer) Name() string { return n.name }
 // Folds returns the folds n applies.
 func (n *Normalizer) Folds() Fold { return n.folds }
 
-// String returns the normalized text.
+// String returns the normalized text. When nothing changes it returns s
+// itself without allocating.
 func (n *Normalizer) String(s string) string {
 	out, _ := n.run(s, false)
 	return out
@@ -105,148 +140,22 @@ type Mapped struct {
 }
 
 // Source maps the output code point range [start, end) to the input range it
-// came from. An empty range maps to an empty range at the matching position.
+// came from. Out-of-range bounds are clamped; an empty range maps to an empty
+// range at the matching input position.
 func (m Mapped) Source(start, end int) (int, int) {
-	if len(m.Spans) == 0 {
+	n := len(m.Spans)
+	if n == 0 {
 		return 0, 0
 	}
-	if start >= len(m.Spans) {
-		e := m.Spans[len(m.Spans)-1].End
+	start = min(max(start, 0), n)
+	end = min(max(end, start), n)
+	if start == n {
+		e := m.Spans[n-1].End
 		return e, e
 	}
-	if end <= start {
+	if end == start {
 		s := m.Spans[start].Start
 		return s, s
 	}
-	if end > len(m.Spans) {
-		end = len(m.Spans)
-	}
 	return m.Spans[start].Start, m.Spans[end-1].End
 }
-
-type runeSpan struct {
-	r    rune
-	span Span
-}
-
-func (n *Normalizer) run(s string, wantSpans bool) (string, []Span) {
-	// Stage 1: decode, replacing invalid bytes, and expand presentation forms.
-	var rs []runeSpan
-	i := 0
-	for _, r := range s { // range yields U+FFFD for each invalid byte
-		sp := Span{i, i + 1}
-		i++
-		if n.folds&PresentationForms != 0 && isPresentation(r) {
-			for _, d := range norm.NFKC.String(string(r)) {
-				rs = append(rs, runeSpan{d, sp})
-			}
-			continue
-		}
-		rs = append(rs, runeSpan{r, sp})
-	}
-	if n.folds&PresentationForms != 0 {
-		rs = composeNFC(rs)
-	}
-	// Stages 2 and 3: delete and map.
-	var b strings.Builder
-	b.Grow(len(s))
-	var spans []Span
-	pendingStart := -1 // start of deleted characters with no output yet
-	for _, x := range rs {
-		r, ok := n.fold(x.r)
-		if !ok {
-			if len(spans) > 0 {
-				spans[len(spans)-1].End = x.span.End
-			} else if pendingStart < 0 {
-				pendingStart = x.span.Start
-			}
-			continue
-		}
-		sp := x.span
-		if pendingStart >= 0 {
-			sp.Start = pendingStart
-			pendingStart = -1
-		}
-		if len(spans) > 0 && sp.Start < spans[len(spans)-1].End && sp.Start != spans[len(spans)-1].Start {
-			sp.Start = spans[len(spans)-1].Start
-		}
-		b.WriteRune(r)
-		spans = append(spans, sp)
-	}
-	if !wantSpans {
-		spans = nil
-	}
-	return b.String(), spans
-}
-
-func isPresentation(r rune) bool {
-	return (r >= 0xFB50 && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFE)
-}
-
-// composeNFC applies NFC to the text, giving every output code point of a
-// normalization segment the union of that segment's input spans.
-func composeNFC(rs []runeSpan) []runeSpan {
-	out := make([]runeSpan, 0, len(rs))
-	for i := 0; i < len(rs); {
-		j := i + 1
-		for j < len(rs) && !norm.NFC.PropertiesString(string(rs[j].r)).BoundaryBefore() {
-			j++
-		}
-		var seg []rune
-		for _, x := range rs[i:j] {
-			seg = append(seg, x.r)
-		}
-		str := string(seg)
-		if norm.NFC.IsNormalString(str) {
-			out = append(out, rs[i:j]...)
-		} else {
-			sp := Span{rs[i].span.Start, rs[j-1].span.End}
-			for _, r := range norm.NFC.String(str) {
-				out = append(out, runeSpan{r, sp})
-			}
-		}
-		i = j
-	}
-	return out
-}
-
-// fold applies the character folds to r and reports whether r is kept.
-func (n *Normalizer) fold(r rune) (rune, bool) {
-	f := n.folds
-	switch {
-	case f&Diacritics != 0 && (r >= 0x064B && r <= 0x065F || r == 0x0670):
-		return 0, false
-	case f&Quranic != 0 && (r >= 0x0610 && r <= 0x061A || r >= 0x06D6 && r <= 0x06DC ||
-		r >= 0x06DF && r <= 0x06E4 || r == 0x06E7 || r == 0x06E8 || r >= 0x06EA && r <= 0x06ED):
-		return 0, false
-	case f&Tatweel != 0 && r == 0x0640:
-		return 0, false
-	case f&Controls != 0 && (r >= 0x200B && r <= 0x200F || r >= 0x202A && r <= 0x202E ||
-		r >= 0x2060 && r <= 0x2064 || r >= 0x2066 && r <= 0x2069 || r == 0x061C || r == 0xFEFF):
-		if r == 0x200C && f&ZWNJSpace != 0 {
-			return ' ', true
-		}
-		return 0, false
-	case f&Alef != 0 && (r == 0x0622 || r == 0x0623 || r == 0x0625 || r == 0x0671 || r == 0x0672 || r == 0x0673):
-		return 0x0627, true
-	case f&AlefMaksura != 0 && r == 0x0649:
-		return 0x064A, true
-	case f&TehMarbuta != 0 && r == 0x0629:
-		return 0x0647, true
-	case f&Persian != 0 && r == 0x06CC:
-		return 0x064A, true
-	case f&Persian != 0 && r == 0x06A9:
-		return 0x0643, true
-	case f&Persian != 0 && r == 0x06C0:
-		return 0x0647, true
-	case f&Digits != 0 && r >= 0x0660 && r <= 0x0669:
-		return '0' + r - 0x0660, true
-	case f&Digits != 0 && r >= 0x06F0 && r <= 0x06F9:
-		return '0' + r - 0x06F0, true
-	case f&Spaces != 0 && r != ' ' && unicode.Is(unicode.Zs, r):
-		return ' ', true
-	}
-	return r, true
-}
-
-var _ = utf8.RuneError

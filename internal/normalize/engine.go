@@ -1,0 +1,307 @@
+package normalize
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// segRune is one rune waiting in an NFC segment, with the input code point
+// span and, for a rune read unchanged from the input, its bytes s[b0:b1].
+type segRune struct {
+	r          rune
+	e          entry
+	start, end int
+	b0, b1     int
+	id         bool // r is exactly s[b0:b1]
+}
+
+// maxNonStarters is the length of a run of combining marks after which
+// golang.org/x/text's NFC inserts U+034F (Stream-Safe Text Format).
+const maxNonStarters = 30
+
+// state is one run of a Normalizer over s.
+type state struct {
+	n *Normalizer
+	s string
+
+	// Output. While out is nil the output so far equals s[:inPos].
+	out   []byte
+	inPos int
+
+	// Spans, when wanted. The current group holds the spans from index grp
+	// on, which share one source span: its key is the source start before
+	// adjustment, [grpStart, grpEnd) the span they get.
+	wantSpans        bool
+	spans            []Span
+	grp              int
+	grpKey           int
+	grpStart, grpEnd int
+	grpExt           bool
+	pend             int // start of deleted input before any output, or -1
+
+	// NFC segment: head is its starter; seg holds the whole segment once a
+	// combining mark has joined it.
+	nfc        bool
+	hasHead    bool
+	head       segRune
+	seg        []segRune
+	segDirty   bool
+	segLastCCC uint8
+	segNS      int
+	scratch    []byte
+	scratch2   []byte
+
+	// Whether deleting or replacing runes has left a combining sequence that
+	// NFC would change; then the run is repeated on its own output.
+	lastCCC   uint8
+	outNS     int
+	disturbed bool
+	recompose bool
+}
+
+func (n *Normalizer) run(s string, wantSpans bool) (string, []Span) {
+	out, spans, again := n.pass(s, wantSpans)
+	// Deleting a control between a base and a combining mark can leave text
+	// that NFC would change; normalize the output again so that the result
+	// is stable. This only happens for combining marks no fold deletes.
+	for i := 0; again && i < 4; i++ {
+		var spans2 []Span
+		out2 := out
+		out, spans2, again = n.pass(out2, wantSpans)
+		if wantSpans {
+			for k, sp := range spans2 {
+				spans2[k] = Span{spans[sp.Start].Start, spans[sp.End-1].End}
+			}
+			spans = spans2
+		}
+	}
+	return out, spans
+}
+
+// pass runs the folds over s once.
+func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
+	st := state{n: n, s: s, wantSpans: wantSpans, pend: -1, nfc: n.folds&PresentationForms != 0}
+	if wantSpans {
+		st.spans = make([]Span, 0, utf8.RuneCountInString(s)+8)
+	}
+	t := n.t
+	ci := 0 // input code point index
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		size := 1
+		id := true
+		var e entry
+		switch {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+			e = t.lo[c]
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			size = 2
+			e = t.lo[r] // two-byte runes are all below loEnd
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				id = false
+				e = n.lookup(r, "")
+			} else {
+				e = n.lookup(r, s[i:i+size])
+			}
+		}
+		sr := segRune{r: r, e: e, start: ci, end: ci + 1, b0: i, b1: i + size, id: id}
+		i += size
+		ci++
+		if e.kind == pexpand {
+			for _, x := range n.t.exps[e.to] {
+				st.feed(segRune{r: x, e: t.lo[x], start: sr.start, end: sr.end})
+			}
+			continue
+		}
+		if st.nfc {
+			st.feed(sr)
+		} else {
+			st.fold(sr)
+		}
+	}
+	if st.nfc {
+		st.flush()
+	}
+	st.closeGroup()
+	out := s
+	if st.out != nil {
+		out = string(st.out)
+	}
+	return out, st.spans, st.recompose
+}
+
+// feed adds a rune to the current NFC segment.
+func (st *state) feed(sr segRune) {
+	e := sr.e
+	if e.nfc&boundary != 0 {
+		st.flush()
+		st.head, st.hasHead = sr, true
+		st.segDirty = e.nfc&qcYes == 0
+		st.segLastCCC, st.segNS = 0, 0
+		return
+	}
+	if e.nfc&qcYes == 0 || (e.ccc != 0 && st.segLastCCC > e.ccc) || st.segNS >= maxNonStarters {
+		st.segDirty = true
+	}
+	st.segLastCCC = e.ccc
+	st.segNS++
+	if len(st.seg) == 0 && st.hasHead {
+		st.seg = append(st.seg, st.head)
+	}
+	st.seg = append(st.seg, sr)
+}
+
+// flush folds and writes the current NFC segment.
+func (st *state) flush() {
+	if len(st.seg) == 0 {
+		if st.hasHead {
+			st.hasHead = false
+			if st.segDirty {
+				st.seg = append(st.seg, st.head)
+				st.flushSeg()
+				return
+			}
+			st.fold(st.head)
+		}
+		return
+	}
+	st.hasHead = false
+	if !st.segDirty {
+		for _, sr := range st.seg {
+			st.fold(sr)
+		}
+		st.seg = st.seg[:0]
+		return
+	}
+	st.flushSeg()
+}
+
+// flushSeg composes the segment in st.seg with NFC, then folds it.
+func (st *state) flushSeg() {
+	seg := st.seg
+	st.seg = st.seg[:0]
+	in := st.scratch[:0]
+	for _, sr := range seg {
+		in = utf8.AppendRune(in, sr.r)
+	}
+	out := norm.NFC.Append(st.scratch2[:0], in...)
+	st.scratch, st.scratch2 = in, out
+	if bytes.Equal(in, out) {
+		for _, sr := range seg {
+			st.fold(sr)
+		}
+		return
+	}
+	start, end := seg[0].start, seg[len(seg)-1].end
+	for j := 0; j < len(out); {
+		r, size := utf8.DecodeRune(out[j:])
+		e := st.n.lookup(r, string(out[j:j+size]))
+		j += size
+		st.fold(segRune{r: r, e: e, start: start, end: end})
+	}
+}
+
+// fold applies the character folds to one rune and writes the result.
+func (st *state) fold(sr segRune) {
+	switch sr.e.kind {
+	case keep:
+		st.emit(sr.r, sr.e, sr)
+	case del:
+		st.delete(sr)
+	case repl:
+		st.emitChanged(sr.e.to, sr)
+	default: // expand; presentation forms never get here
+		for _, x := range st.n.t.exps[sr.e.to] {
+			st.emitChanged(x, sr)
+		}
+	}
+}
+
+func (st *state) materialize() {
+	if st.out == nil {
+		st.out = make([]byte, st.inPos, len(st.s)+16)
+		copy(st.out, st.s[:st.inPos])
+	}
+}
+
+// emit writes a rune kept by the folds.
+func (st *state) emit(r rune, e entry, sr segRune) {
+	if st.out == nil && sr.id && sr.b0 == st.inPos {
+		st.inPos = sr.b1
+	} else {
+		st.materialize()
+		if sr.id {
+			st.out = append(st.out, st.s[sr.b0:sr.b1]...)
+		} else {
+			st.out = utf8.AppendRune(st.out, r)
+		}
+	}
+	if st.nfc {
+		if e.nfc&boundary != 0 {
+			st.outNS, st.disturbed = 0, false
+		} else {
+			if st.disturbed && (e.nfc&qcYes == 0 || (e.ccc != 0 && st.lastCCC > e.ccc) || st.outNS >= maxNonStarters) {
+				st.recompose = true
+			}
+			st.outNS++
+		}
+		st.lastCCC = e.ccc
+	}
+	st.span(sr.start, sr.end)
+}
+
+// emitChanged writes a replacement rune. Replacements are starters.
+func (st *state) emitChanged(r rune, sr segRune) {
+	st.materialize()
+	st.out = utf8.AppendRune(st.out, r)
+	st.lastCCC, st.outNS, st.disturbed = 0, 0, true
+	st.span(sr.start, sr.end)
+}
+
+func (st *state) delete(sr segRune) {
+	st.materialize()
+	st.disturbed = true
+	if !st.wantSpans {
+		return
+	}
+	if len(st.spans) == 0 {
+		if st.pend < 0 {
+			st.pend = sr.start
+		}
+		return
+	}
+	st.grpEnd, st.grpExt = sr.end, true
+}
+
+func (st *state) span(start, end int) {
+	if !st.wantSpans {
+		return
+	}
+	if len(st.spans) > st.grp && start == st.grpKey {
+		st.spans = append(st.spans, Span{st.grpStart, end})
+		return
+	}
+	st.closeGroup()
+	st.grp, st.grpKey, st.grpStart, st.grpEnd = len(st.spans), start, start, end
+	if st.pend >= 0 {
+		st.grpStart, st.pend = st.pend, -1
+	}
+	st.spans = append(st.spans, Span{st.grpStart, end})
+}
+
+func (st *state) closeGroup() {
+	if !st.grpExt {
+		return
+	}
+	st.grpExt = false
+	for k := st.grp; k < len(st.spans); k++ {
+		st.spans[k].End = st.grpEnd
+	}
+}
