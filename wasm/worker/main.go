@@ -1,0 +1,18 @@
+// Command worker is Tahlil's Cloudflare Worker: the JSON analysis API of
+// internal/server, run by github.com/syumai/workers. The web app's files are
+// served by the Workers static-assets binding (see wrangler.jsonc), so they
+// never reach this program.
+//
+// The Workers shim starts a fresh Go instance for every request, so main and
+// every package init run per request: keep them cheap.
+package main
+
+import (
+	"github.com/syumai/workers"
+
+	"tahlil/internal/server"
+)
+
+func main() {
+	workers.Serve(server.New(server.Config{}))
+}
