@@ -1,0 +1,157 @@
+package numdate
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"tahlil/internal/token"
+)
+
+// spans returns "TYPE:text" for each mention found in text.
+func spans(text string) []string {
+	d := token.Tokenize(text)
+	rs := []rune(text)
+	var out []string
+	for _, m := range Find(d) {
+		out = append(out, m.Type+":"+string(rs[start(d, m):d.Tokens[m.End-1].End]))
+	}
+	return out
+}
+
+func start(d *token.Doc, m Mention) int {
+	t := d.Tokens[m.Start]
+	if m.Skip == 0 {
+		return t.Start
+	}
+	s, _ := d.Norm.Source(t.NStart+m.Skip, t.NEnd)
+	return s
+}
+
+var findTests = []struct {
+	in   string
+	want []string
+}{
+	// Weekdays and relative days.
+	{"التقى الوزيران يوم الخميس في القاهرة", []string{"DATE:يوم الخميس"}},
+	{"وقال المتحدث الاثنين إن المحادثات مستمرة", []string{"DATE:الاثنين"}},
+	{"اتفق الطرفان على تقاسم الكلفة بين الاثنين", nil},
+	{"وصل الوفد أمس إلى عمّان", []string{"DATE:أمس"}},
+	{"الجلسة ستعقد الأحد المقبل", []string{"DATE:الأحد المقبل"}},
+	{"قال الرئيس اليوم الأربعاء إن", []string{"DATE:اليوم الأربعاء"}},
+	// Months in both traditions, day + month, month + year.
+	{"في 7 أكتوبر 2023 اندلعت الحرب", []string{"DATE:7 أكتوبر 2023"}},
+	{"منذ سبتمبر/أيلول الماضي", []string{"DATE:سبتمبر/أيلول الماضي"}},
+	{"في 24 أكتوبر / تشرين الأول 2008", []string{"DATE:24 أكتوبر / تشرين الأول 2008"}},
+	{"وفي كانون الثاني 1925 صدر القرار", []string{"DATE:كانون الثاني 1925"}},
+	{"خلال شهر نيسان", []string{"DATE:شهر نيسان"}},
+	{"ويونيو المقبل", []string{"DATE:يونيو المقبل"}},
+	{"السابع من أكتوبر", []string{"DATE:السابع من أكتوبر"}},
+	{"في مارس الماضي", []string{"DATE:مارس الماضي"}},
+	{"مارس الضغط على الحكومة", nil},
+	{"عاد إلى بيت أبيه", nil},
+	{"وصلوا في 22 آب 1931", []string{"DATE:22 آب 1931"}},
+	{"في الأول من رمضان", []string{"DATE:الأول من رمضان"}},
+	{"في 15 شعبان 1445 هـ", []string{"DATE:15 شعبان 1445 هـ"}},
+	{"حتى ذو الحجة", []string{"DATE:ذو الحجة"}},
+	{"سجل صفر إصابات", nil},
+	// Years.
+	{"في عام 2024 ارتفعت الأسعار", []string{"DATE:عام 2024"}},
+	{"لعام 2025", []string{"DATE:عام 2025"}},
+	{"وقعت النكبة عام 1948", []string{"DATE:عام 1948"}},
+	{"في 2019 تغير كل شيء", []string{"DATE:2019"}},
+	{"منذ 1850 لم يحدث ذلك", []string{"DATE:1850"}},
+	{"الحرب (1936-1939) كانت طويلة", []string{"DATE:1936-1939"}},
+	{"توفي عام 1325 هجري", []string{"DATE:عام 1325 هجري"}},
+	{"ولد سنة 1920م في يافا", []string{"DATE:سنة 1920م"}},
+	{"أواخر عام 2017", []string{"DATE:أواخر عام 2017"}},
+	{"العام الماضي", []string{"DATE:العام الماضي"}},
+	{"هذا العام", []string{"DATE:هذا العام"}},
+	{"بتاريخ 15/1/1959", []string{"DATE:15/1/1959"}},
+	{"بتاريخ ( 15 / 1 / 1959 )", []string{"DATE:15 / 1 / 1959"}},
+	{"صدر في 2024-03-15", []string{"DATE:2024-03-15"}},
+	{"في 15.3.2024", []string{"DATE:15.3.2024"}},
+	// Periods.
+	{"استمرت المفاوضات ثلاثة أيام", []string{"DATE:ثلاثة أيام"}},
+	{"منذ عامين", []string{"DATE:منذ عامين"}},
+	{"قبل 8 سنوات", []string{"DATE:قبل 8 سنوات"}},
+	// Numbers and amounts.
+	{"قتل 27 شخصاً", []string{"NUM:27"}},
+	{"بـ27 ألفاً و700 نازح", []string{"NUM:27 ألفاً و700"}},
+	{"وقدرت الخسائر بـ3.5 مليار دولار", []string{"NUM:3.5 مليار دولار"}},
+	{"بلغ العجز ٢٫٥ مليون", []string{"NUM:٢٫٥ مليون"}},
+	{"تبرع بمليوني دولار", []string{"NUM:مليوني دولار"}},
+	{"نصف مليون دولار أمريكي", []string{"NUM:نصف مليون دولار أمريكي"}},
+	{"ارتفع التضخم إلى 5%", []string{"NUM:5%"}},
+	{"بنسبة ٧٫٢٪ في الربع", []string{"NUM:٧٫٢٪"}},
+	{"نما الاقتصاد 3 في المئة", []string{"NUM:3 في المئة"}},
+	{"و20 بالمئة من السكان", []string{"NUM:20 بالمئة"}},
+	{"انخفض بـ4 في المائة", []string{"NUM:4 في المائة"}},
+	{"على بعد 40 كيلومتراً", []string{"NUM:40 كيلومتراً"}},
+	{"مساحة 1000 متر مربع", []string{"NUM:1000 متر مربع"}},
+	{"شحنة من 500 طن من القمح", []string{"NUM:500 طن"}},
+	{"بسعر 20 جنيهاً مصرياً", []string{"NUM:20 جنيهاً"}},
+	{"دفع 100 يورو", []string{"NUM:100 يورو"}},
+	{"بلغت قيمتها 750 ألف درهم", []string{"NUM:750 ألف درهم"}},
+	{"ثلاثة وعشرين لاعباً", []string{"NUM:ثلاثة وعشرين"}},
+	{"آلاف المتظاهرين", []string{"NUM:آلاف"}},
+	{"عشرات القتلى", []string{"NUM:عشرات"}},
+	{"كلفت $5 فقط", []string{"NUM:$5"}},
+	// Labels are not amounts.
+	{"نصت المادة 5 على", nil},
+	{"القرار رقم (2334)", nil},
+	{"طائرات إف-16", nil},
+	{"الساعة 10:30 صباحاً", nil},
+	{"كوفيد-19", nil},
+	{"هاتف 0599123456", nil},
+}
+
+func TestFind(t *testing.T) {
+	for _, tt := range findTests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := spans(tt.in); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Find(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindInvariants(t *testing.T) {
+	for _, tt := range findTests {
+		checkInvariants(t, tt.in)
+	}
+}
+
+func checkInvariants(t *testing.T, text string) {
+	t.Helper()
+	d := token.Tokenize(text)
+	prev := 0
+	for _, m := range Find(d) {
+		if m.Start < prev || m.End <= m.Start || m.End > len(d.Tokens) {
+			t.Fatalf("Find(%q): bad mention %+v after %d", text, m, prev)
+		}
+		if m.Type != DATE && m.Type != NUM {
+			t.Fatalf("Find(%q): type %q", text, m.Type)
+		}
+		first, last := d.Tokens[m.Start], d.Tokens[m.End-1]
+		if first.Kind == token.Punct && !strings.ContainsAny(first.Norm, "$€£") {
+			t.Fatalf("Find(%q): %+v starts with punctuation", text, m)
+		}
+		if last.Kind == token.Punct && !strings.ContainsAny(last.Norm, "%٪$€£") {
+			t.Fatalf("Find(%q): %+v ends with punctuation", text, m)
+		}
+		if m.Skip < 0 || m.Skip >= first.NEnd-first.NStart {
+			t.Fatalf("Find(%q): %+v skips the whole first token", text, m)
+		}
+		prev = m.End
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, tt := range findTests {
+		f.Add(tt.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkInvariants(t, s)
+	})
+}
