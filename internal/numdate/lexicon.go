@@ -6,41 +6,41 @@ import "sync"
 type class uint64
 
 const (
-	cMonth       class = 1 << iota // unambiguous month name (Gregorian or Levantine)
-	cMonthAmb                      // a month only in a date context: مارس، آب
-	cMonthHead                     // كانون، تشرين: a month with الأول/الثاني
-	cMonthTail                     // الأول، الثاني … after cMonthHead or cHijriHead
-	cHijri                         // unambiguous Hijri month
-	cHijriAmb                      // a Hijri month only in a date context: صفر، رجب، شعبان
-	cHijriHead                     // ربيع، جمادى، ذو: a Hijri month with a second word
-	cHijriTail                     // القعدة، الحجة، الآخرة …
-	cWeekday                       // الأحد … السبت
-	cYearWord                      // عام، سنة: "عام 2024"
-	cDayWord                       // يوم before a weekday or a date
-	cMonthWord                     // شهر before a month
-	cPreMod                        // مطلع، أواخر … before a month or year
-	cPostMod                       // الماضي، المقبل … after a date or period word
-	cEra                           // م، هـ، ميلادي، هجري after a year
-	cPeriod                        // العام، الأسبوع … with cPostMod or after هذا
-	cThis                          // هذا، هذه
-	cTimeUnit                      // أيام، سنوات، عاما … after a count
-	cTimeDual                      // يومين، عامين …: a period by itself
-	cRelDay                        // أمس، اليوم، غدا
-	cDatePrep                      // في، منذ، حتى …: a following bare year is a date
-	cAgo                           // قبل، منذ before a period
-	cMag                           // ألف، مليون، مليار and their forms
-	cNumWord                       // ثلاثة، عشرون، مئة …
-	cFrac                          // نصف، ربع، ثلث before a magnitude
-	cCurrency                      // دولار، يورو …
-	cCurAdj                        // أمريكي، أردني … after a currency
-	cPercent                       // المئة، المائة after في or ب
-	cUnit                          // كيلومتر، طن …
-	cUnitAdj                       // مربع، مكعب after a unit
-	cOrdCtx                        // المادة، رقم …: a following bare number is a label
-	cOrdinal                       // السابع … in "السابع من أكتوبر"
-	cFrom                          // من
-	cApprox                        // نحو، حوالي: a following bare year is a count
-	cPair                          // بين، كلا: a following الاثنين means "the two"
+	cMonth     class = 1 << iota // unambiguous month name (Gregorian or Levantine)
+	cMonthAmb                    // a month only in a date context: مارس، آب
+	cMonthHead                   // كانون، تشرين: a month with الأول/الثاني
+	cMonthTail                   // الأول، الثاني … after cMonthHead or cHijriHead
+	cHijri                       // unambiguous Hijri month
+	cHijriAmb                    // a Hijri month only in a date context: صفر، رجب، شعبان
+	cHijriHead                   // ربيع، جمادى، ذو: a Hijri month with a second word
+	cHijriTail                   // القعدة، الحجة، الآخرة …
+	cWeekday                     // الأحد … السبت
+	cYearWord                    // عام، سنة: "عام 2024"
+	cDayWord                     // يوم before a weekday or a date
+	cMonthWord                   // شهر before a month
+	cPreMod                      // مطلع، أواخر … before a month or year
+	cPostMod                     // الماضي، المقبل … after a date or period word
+	cEra                         // م، هـ، ميلادي، هجري after a year
+	cPeriod                      // العام، الأسبوع … with cPostMod or after هذا
+	cThis                        // هذا، هذه
+	cTimeUnit                    // أيام، سنوات، عاما … after a count
+	cTimeDual                    // يومين، عامين …: a period by itself
+	cRelDay                      // أمس، اليوم، غدا
+	cDatePrep                    // في، منذ، حتى …: a following bare year is a date
+	cAgo                         // قبل، منذ before a period
+	cMag                         // ألف، مليون، مليار and their forms
+	cNumWord                     // ثلاثة، عشرون، مئة …
+	cFrac                        // نصف، ربع، ثلث before a magnitude
+	cCurrency                    // دولار، يورو …
+	cCurAdj                      // أمريكي، أردني … after a currency
+	cPercent                     // المئة، المائة after في or ب
+	cUnit                        // كيلومتر، طن …
+	cUnitAdj                     // مربع، مكعب after a unit
+	cOrdCtx                      // المادة، رقم …: a following bare number is a label
+	cOrdinal                     // السابع … in "السابع من أكتوبر"
+	cFrom                        // من
+	cApprox                      // نحو، حوالي: a following bare year is a count
+	cPair                        // بين، كلا: a following الاثنين means "the two"
 )
 
 // Lexicon entries are in the search-normalized spelling (no diacritics,
