@@ -2,7 +2,9 @@ package normalize
 
 import (
 	"bytes"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -16,6 +18,10 @@ type segRune struct {
 	b0, b1     int
 	id         bool // r is exactly s[b0:b1]
 }
+
+// segPool holds segment buffers, so that text with combining marks does
+// not allocate one per call.
+var segPool = sync.Pool{New: func() any { b := make([]segRune, 0, 16); return &b }}
 
 // maxNonStarters is the length of a run of combining marks after which
 // golang.org/x/text's NFC inserts U+034F (Stream-Safe Text Format).
@@ -46,7 +52,8 @@ type state struct {
 	nfc        bool
 	hasHead    bool
 	head       segRune
-	seg        []segRune
+	seg        []segRune // *segBuf, from segPool once needed
+	segBuf     *[]segRune
 	segDirty   bool
 	segLastCCC uint8
 	segNS      int
@@ -87,6 +94,7 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 		st.spans = make([]Span, 0, utf8.RuneCountInString(s)+8)
 	}
 	t := n.t
+	nfc := st.nfc
 	ci := 0 // input code point index
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -111,30 +119,92 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 				e = n.lookup(r, s[i:i+size])
 			}
 		}
-		sr := segRune{r: r, e: e, start: ci, end: ci + 1, b0: i, b1: i + size, id: id}
+		b0 := i
 		i += size
 		ci++
 		if e.kind == pexpand {
 			for _, x := range n.t.exps[e.to] {
-				st.feed(segRune{r: x, e: t.lo[x], start: sr.start, end: sr.end})
+				st.feed(segRune{r: x, e: t.lo[x], start: ci - 1, end: ci})
 			}
 			continue
 		}
-		if st.nfc {
-			st.feed(sr)
-		} else {
-			st.fold(sr)
+		if nfc {
+			// Fast path: a starter that NFC leaves alone and that no
+			// combining mark follows is a segment of its own.
+			if e.nfc != boundary|qcYes || !n.boundaryAt(s, i) {
+				st.feed(segRune{r: r, e: e, start: ci - 1, end: ci, b0: b0, b1: i, id: id})
+				continue
+			}
+			if st.hasHead || len(st.seg) > 0 {
+				st.flush()
+			}
+		}
+		switch e.kind {
+		case keep:
+			if st.out == nil && id && b0 == st.inPos {
+				st.inPos = i
+			} else {
+				st.materialize()
+				if id {
+					st.out = append(st.out, s[b0:i]...)
+				} else {
+					st.out = utf8.AppendRune(st.out, r)
+				}
+			}
+			st.lastCCC, st.outNS, st.disturbed = 0, 0, false
+		case del:
+			st.delete(segRune{start: ci - 1, end: ci})
+			continue
+		case repl:
+			st.materialize()
+			st.out = utf8.AppendRune(st.out, e.to)
+			st.lastCCC, st.outNS, st.disturbed = 0, 0, true
+		default:
+			st.fold(segRune{r: r, e: e, start: ci - 1, end: ci})
+			continue
+		}
+		if wantSpans {
+			st.span(ci-1, ci)
 		}
 	}
-	if st.nfc {
+	if nfc {
 		st.flush()
 	}
 	st.closeGroup()
+	if st.segBuf != nil {
+		*st.segBuf = st.seg[:0]
+		segPool.Put(st.segBuf)
+	}
 	out := s
 	if st.out != nil {
-		out = string(st.out)
+		// st.out is never written again, so the string can share it, as
+		// strings.Builder does.
+		out = unsafe.String(unsafe.SliceData(st.out), len(st.out))
 	}
 	return out, st.spans, st.recompose
+}
+
+// boundaryAt reports whether an NFC segment starts at s[i:]: at the end of
+// the text or before a starter that is not a presentation form to expand.
+func (n *Normalizer) boundaryAt(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return true
+	}
+	var e entry
+	if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		e = n.t.lo[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)]
+	} else {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return true
+		}
+		e = n.lookup(r, s[i:i+size])
+	}
+	return e.nfc&boundary != 0 && e.kind != pexpand
 }
 
 // feed adds a rune to the current NFC segment.
@@ -152,6 +222,10 @@ func (st *state) feed(sr segRune) {
 	}
 	st.segLastCCC = e.ccc
 	st.segNS++
+	if st.segBuf == nil {
+		st.segBuf = segPool.Get().(*[]segRune)
+		st.seg = (*st.segBuf)[:0]
+	}
 	if len(st.seg) == 0 && st.hasHead {
 		st.seg = append(st.seg, st.head)
 	}
