@@ -3,7 +3,7 @@
 # build/worker/ and runs it with the web app under wrangler dev.
 #
 #   scripts/worker.sh          build dist/ and the worker, then wrangler dev on 127.0.0.1:8787
-#   scripts/worker.sh build    build the worker only and print its size
+#   scripts/worker.sh build [DIR]  build the worker only (into DIR, default build/worker) and print its size
 #   scripts/worker.sh deploy   build dist/ and the worker, then wrangler deploy
 #
 # PORT sets the wrangler dev port. Telemetry and Cloudflare look-ups are off
@@ -12,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-dev}
 out=build/worker
+[ "$mode" = build ] && [ $# -ge 2 ] && out=$2
 
 export WRANGLER_SEND_METRICS=false WRANGLER_SEND_ERROR_REPORTS=false CLOUDFLARE_CF_FETCH_ENABLED=false
 
