@@ -7,6 +7,9 @@
 package ner
 
 import (
+	_ "embed" // the model file
+	"math"
+
 	"tahlil/internal/token"
 )
 
@@ -19,23 +22,217 @@ type Mention struct {
 
 // Model is a trained entity model. It is safe for concurrent use.
 type Model struct {
-	name string
+	data []byte
 	hash string
 }
 
-var defaultModel = &Model{name: "anercorp-2026-11", hash: "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}
+//go:embed model/anercorp.tner
+var modelFile []byte
 
-// Default returns the embedded model. It does no decoding or table building.
+//go:embed model/anercorp.tner.sha256
+var modelHash string
+
+var defaultModel = &Model{data: modelFile, hash: modelHash}
+
+// Default returns the embedded model. It does no decoding or table building:
+// the weights are read in place from the embedded bytes.
 func Default() *Model { return defaultModel }
 
+// Load returns a model that reads its weights from data, which must stay
+// unchanged while the model is in use. It reports whether data is a model
+// file of the supported version.
+func Load(data []byte, hash string) (*Model, bool) {
+	_, ok := parseLayout(data)
+	return &Model{data: data, hash: hash}, ok
+}
+
 // Name returns the model's name, such as "anercorp-2026-11".
-func (m *Model) Name() string { return m.name }
+func (m *Model) Name() string {
+	l, _ := parseLayout(m.data)
+	return l.name
+}
 
 // Hash returns "sha256:<hex>" of the model file bytes.
 func (m *Model) Hash() string { return m.hash }
 
+// maxSegment caps the tokens decoded together, so memory stays bounded on
+// text without sentence punctuation.
+const maxSegment = 200
+
+// segments calls f for each decoding unit of toks: a sentence, ended by
+// . ! ? ؟ or a newline-free run of at most maxSegment tokens.
+func segments(toks []token.Token, f func(a, b int)) {
+	a := 0
+	for i := range toks {
+		end := i+1-a >= maxSegment
+		if toks[i].Kind == token.Punct {
+			switch toks[i].Norm {
+			case ".", "!", "?", "؟", "…":
+				end = true
+			}
+		}
+		if end {
+			f(a, i+1)
+			a = i + 1
+		}
+	}
+	if a < len(toks) {
+		f(a, len(toks))
+	}
+}
+
+// decoder holds the buffers of one decoding.
+type decoder struct {
+	feats []uint64
+	emit  []float32 // n × L
+	pair  []float32 // n × (L+1) × L
+	delta []float32
+	back  []uint8
+	out   []uint8
+}
+
+func (dc *decoder) grow(n int) {
+	if cap(dc.emit) < n*numLabels {
+		dc.emit = make([]float32, n*numLabels)
+		dc.pair = make([]float32, n*(numLabels+1)*numLabels)
+		dc.delta = make([]float32, n*numLabels)
+		dc.back = make([]uint8, n*numLabels)
+		dc.out = make([]uint8, n)
+	}
+	dc.emit = dc.emit[:n*numLabels]
+	dc.pair = dc.pair[:n*(numLabels+1)*numLabels]
+	dc.delta = dc.delta[:n*numLabels]
+	dc.back = dc.back[:n*numLabels]
+	dc.out = dc.out[:n]
+}
+
+var negInf = float32(math.Inf(-1))
+
+// viterbi fills dc.out with the best label sequence for n tokens given
+// emission scores dc.emit and transition scores dc.pair, under the BIO
+// constraints; punct marks tokens that may not begin an entity.
+func (dc *decoder) viterbi(n int, punct func(i int) bool) []uint8 {
+	const L = numLabels
+	for i := 0; i < n; i++ {
+		e := dc.emit[i*L : i*L+L]
+		if punct(i) {
+			for c := 1; c < L; c += 2 {
+				e[c] = negInf
+			}
+		}
+		d := dc.delta[i*L : i*L+L]
+		pr := dc.pair[i*(L+1)*L : (i+1)*(L+1)*L]
+		if i == 0 {
+			for c := range L {
+				d[c] = negInf
+				if allowed(L, uint8(c)) {
+					d[c] = pr[L*L+c] + e[c]
+				}
+			}
+			continue
+		}
+		prev := dc.delta[(i-1)*L : i*L]
+		bk := dc.back[i*L : i*L+L]
+		for c := range L {
+			best, arg := negInf, 0
+			for p := range L {
+				if !allowed(uint8(p), uint8(c)) {
+					continue
+				}
+				if s := prev[p] + pr[p*L+c]; s > best || arg == 0 && best == negInf {
+					best, arg = s, p
+				}
+			}
+			d[c] = best + e[c]
+			bk[c] = uint8(arg)
+		}
+	}
+	last := dc.delta[(n-1)*L : n*L]
+	arg := 0
+	for c := 1; c < L; c++ {
+		if last[c] > last[arg] {
+			arg = c
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		dc.out[i] = uint8(arg)
+		arg = int(dc.back[i*L+arg])
+	}
+	return dc.out
+}
+
 // Recognize returns the entity mentions in d, sorted by Start and
 // non-overlapping. Mentions never start or end on a Punct token.
 func (m *Model) Recognize(d *token.Doc) []Mention {
-	return nil
+	if m == nil || d == nil || len(d.Tokens) == 0 {
+		return nil
+	}
+	l, ok := parseLayout(m.data)
+	if !ok {
+		return nil
+	}
+	in := prepare(d.Tokens, make([]info, 0, len(d.Tokens)))
+	var dc decoder
+	var out []Mention
+	segments(d.Tokens, func(a, b int) {
+		labels := dc.decode(&l, in[a:b])
+		out = appendMentions(out, labels, d.Tokens[a:b], a)
+	})
+	return out
+}
+
+// decode labels one segment with the model's weights.
+func (dc *decoder) decode(l *layout, in []info) []uint8 {
+	const L = numLabels
+	n := len(in)
+	dc.grow(n)
+	for i := range in {
+		var eh uint64
+		dc.feats, eh = features(in, i, dc.feats[:0])
+		var s [L]float32
+		for _, h := range dc.feats {
+			l.add(h, &s)
+		}
+		copy(dc.emit[i*L:], s[:])
+		pr := dc.pair[i*(L+1)*L : (i+1)*(L+1)*L]
+		for p := 0; p <= L; p++ {
+			if i == 0 && p != L || i > 0 && p == L {
+				continue
+			}
+			var es [L]float32
+			l.add(edgeHash(eh, uint8(p)), &es)
+			for c := range L {
+				pr[p*L+c] = l.transition(p, c) + es[c]
+			}
+		}
+	}
+	return dc.viterbi(n, func(i int) bool { return in[i].kind == token.Punct })
+}
+
+// appendMentions turns labels of toks (which start at token offset off)
+// into mentions, trimming punctuation from both ends.
+func appendMentions(out []Mention, labels []uint8, toks []token.Token, off int) []Mention {
+	for i := 0; i < len(labels); {
+		if labels[i] == 0 {
+			i++
+			continue
+		}
+		t := typeOf(labels[i])
+		j := i + 1
+		for j < len(labels) && isInside(labels[j]) && typeOf(labels[j]) == t {
+			j++
+		}
+		a, b := i, j
+		for a < b && (toks[a].Kind == token.Punct || toks[a].EntStart >= toks[a].End) {
+			a++
+		}
+		for b > a && toks[b-1].Kind == token.Punct {
+			b--
+		}
+		if a < b {
+			out = append(out, Mention{Type: entityTypes[t], Start: off + a, End: off + b})
+		}
+		i = j
+	}
+	return out
 }

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"tahlil/internal/conll"
+	"tahlil/internal/ner"
+)
+
+func init() {
+	commands["eval"] = command{"score the entity model on ANERcorp test and AQMAR test (CoNLL entity level)", runEval}
+}
+
+func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", defaultDataDir(), "directory holding anercorp/ and aqmar/")
+	modelPath := fs.String("model", "", "model file to score instead of the embedded one")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	m := ner.Default()
+	if *modelPath != "" {
+		b, err := os.ReadFile(*modelPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "tahlil eval: %v\n", err)
+			return 1
+		}
+		var ok bool
+		if m, ok = ner.Load(b, ""); !ok {
+			fmt.Fprintf(stderr, "tahlil eval: %s is not a model file\n", *modelPath)
+			return 1
+		}
+	}
+	fmt.Fprintf(stdout, "model %s %s\n", m.Name(), m.Hash())
+	for _, c := range []struct {
+		name string
+		read func() ([]conll.Sentence, error)
+	}{
+		{"ANERcorp test", func() ([]conll.Sentence, error) {
+			return conll.ReadFile(filepath.Join(*data, anercorpTest), conll.ANERcorp)
+		}},
+		{"AQMAR test", func() ([]conll.Sentence, error) {
+			return conll.ReadDir(filepath.Join(*data, aqmarTest), conll.AQMAR)
+		}},
+	} {
+		s, err := c.read()
+		if err != nil {
+			fmt.Fprintf(stderr, "tahlil eval: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "\n%s (%d sentences)\n", c.name, len(s))
+		ner.Evaluate(m, alignAll(s)).Write(stdout)
+	}
+	return 0
+}

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"tahlil/internal/conll"
+	"tahlil/internal/ner"
+)
+
+func init() {
+	commands["train"] = command{"retrain the entity model from the shared corpora (--seed, --out, --data, --dev)", runTrain}
+}
+
+// Defaults of the committed model. They were chosen on the dev split only.
+const (
+	defaultModelPath   = "internal/ner/model/anercorp.tner"
+	defaultModelName   = "anercorp-2026-11"
+	defaultSeed        = 1
+	defaultEpochs      = 12
+	defaultMaxFeatures = 150000
+	devBlock           = 40 // sentences per dev block
+)
+
+// defaultDataDir returns $TAHLIL_SHARED/data, or ../shared/data.
+func defaultDataDir() string {
+	if d := os.Getenv("TAHLIL_SHARED"); d != "" {
+		return filepath.Join(d, "data")
+	}
+	return filepath.Join("..", "shared", "data")
+}
+
+// Corpus files, relative to the data directory.
+const (
+	anercorpTrain = "anercorp/ANERCorp_CamelLab_train.approx.txt"
+	anercorpTest  = "anercorp/ANERCorp_CamelLab_test.approx.txt"
+	aqmarTrain    = "aqmar/train"
+	aqmarTest     = "aqmar/test"
+)
+
+// splitDev splits sentences into train and dev: the corpus is cut into
+// blocks of devBlock consecutive sentences (so one news story rarely lands on
+// both sides), and a seeded shuffle picks a tenth of the blocks for dev.
+func splitDev(s []conll.Sentence, seed uint64) (train, dev []conll.Sentence) {
+	nb := (len(s) + devBlock - 1) / devBlock
+	perm := rand.New(rand.NewPCG(seed, 0x646576)).Perm(nb)
+	isDev := make([]bool, nb)
+	for _, b := range perm[:nb/10] {
+		isDev[b] = true
+	}
+	for i, x := range s {
+		if isDev[i/devBlock] {
+			dev = append(dev, x)
+		} else {
+			train = append(train, x)
+		}
+	}
+	return train, dev
+}
+
+func alignAll(s []conll.Sentence) []*ner.Aligned {
+	out := make([]*ner.Aligned, len(s))
+	for i, x := range s {
+		out[i] = ner.Align(x)
+	}
+	return out
+}
+
+func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", defaultDataDir(), "directory holding anercorp/ and aqmar/")
+	out := fs.String("out", defaultModelPath, "model file to write (its hash goes to FILE.sha256)")
+	seed := fs.Uint64("seed", defaultSeed, "seed for the sentence order and the dev split")
+	epochs := fs.Int("epochs", defaultEpochs, "training passes")
+	maxFeat := fs.Int("max-features", defaultMaxFeatures, "features kept after pruning")
+	dev := fs.Bool("dev", false, "train on ANERcorp train minus a dev split and report dev scores; write nothing")
+	withAQMAR := fs.Bool("aqmar", false, "add AQMAR train to the training data")
+	verbose := fs.Bool("v", false, "log progress")
+	showErrors := fs.Int("errors", 0, "with --dev, print up to N dev sentences the model gets wrong")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "tahlil train: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	sents, err := conll.ReadFile(filepath.Join(*data, anercorpTrain), conll.ANERcorp)
+	if err != nil {
+		fmt.Fprintf(stderr, "tahlil train: %v\n", err)
+		return 1
+	}
+	var devSents []conll.Sentence
+	if *dev {
+		sents, devSents = splitDev(sents, *seed)
+	}
+	if *withAQMAR {
+		aq, err := conll.ReadDir(filepath.Join(*data, aqmarTrain), conll.AQMAR)
+		if err != nil {
+			fmt.Fprintf(stderr, "tahlil train: %v\n", err)
+			return 1
+		}
+		sents = append(sents, aq...)
+	}
+	opt := ner.TrainOptions{Name: defaultModelName, Epochs: *epochs, Seed: *seed, MaxFeatures: *maxFeat}
+	if *verbose {
+		opt.Log = stderr
+	}
+	t0 := time.Now()
+	model, err := ner.Train(alignAll(sents), opt)
+	if err != nil {
+		fmt.Fprintf(stderr, "tahlil train: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stderr, "trained on %d sentences in %v: %d bytes\n", len(sents), time.Since(t0).Round(time.Millisecond), len(model))
+	if *dev {
+		m, ok := ner.Load(model, "")
+		if !ok {
+			fmt.Fprintln(stderr, "tahlil train: trained model does not load")
+			return 1
+		}
+		fmt.Fprintf(stdout, "ANERcorp dev (%d sentences, seed %d)\n", len(devSents), *seed)
+		dv := alignAll(devSents)
+		ner.Evaluate(m, dv).Write(stdout)
+		printErrors(stdout, m, dv, *showErrors)
+		return 0
+	}
+	sum := sha256.Sum256(model)
+	hash := "sha256:" + hex.EncodeToString(sum[:])
+	if err := os.WriteFile(*out, model, 0o644); err != nil {
+		fmt.Fprintf(stderr, "tahlil train: %v\n", err)
+		return 1
+	}
+	if err := os.WriteFile(*out+".sha256", []byte(hash), 0o644); err != nil {
+		fmt.Fprintf(stderr, "tahlil train: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d bytes, %s)\n", *out, len(model), strings.TrimPrefix(hash, "sha256:")[:12])
+	return 0
+}
+
+// printErrors prints up to n sentences where the model's tags differ from
+// the gold tags, marking each difference as [token gold/predicted].
+func printErrors(w io.Writer, m *ner.Model, data []*ner.Aligned, n int) {
+	for _, a := range data {
+		if n <= 0 {
+			return
+		}
+		pred := a.Project(m.Recognize(a.Doc))
+		var sb strings.Builder
+		bad := false
+		for i, tok := range a.Gold.Tokens {
+			switch g := a.Gold.Tags[i]; {
+			case pred[i] != g:
+				bad = true
+				fmt.Fprintf(&sb, "[%s %s/%s] ", tok, g, pred[i])
+			case g != "O":
+				fmt.Fprintf(&sb, "%s/%s ", tok, g)
+			default:
+				sb.WriteString(tok + " ")
+			}
+		}
+		if bad {
+			fmt.Fprintln(w, sb.String())
+			n--
+		}
+	}
+}

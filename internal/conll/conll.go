@@ -1,0 +1,164 @@
+// Package conll reads CoNLL-style NER corpora (one "token TAG" pair per line,
+// blank lines between sentences) and scores predicted entity spans against
+// gold ones the way the CoNLL shared task evaluation does: an entity counts
+// as correct only when its type and both boundaries match exactly.
+package conll
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Sentence is one sentence: its tokens and their BIO tags (such as "B-PER",
+// "I-LOC" or "O"), with entity types already mapped to PER, LOC, ORG, MISC.
+type Sentence struct {
+	Tokens []string
+	Tags   []string
+}
+
+// A TagMapper turns a raw tag from a file into a clean BIO tag over the
+// types PER, LOC, ORG and MISC, or "O".
+type TagMapper func(raw string) string
+
+// Read reads sentences from r. The tag is the last whitespace-separated
+// field of a line; everything before it is the token (a few corpus lines
+// carry a space inside the token). Lines with a single field are read as a
+// token tagged O. Tags are cleaned with mapTag and then repaired so that
+// an I- tag never follows O or a different type (it becomes B-).
+func Read(r io.Reader, mapTag TagMapper) ([]Sentence, error) {
+	var out []Sentence
+	var cur Sentence
+	flush := func() {
+		if len(cur.Tokens) > 0 {
+			repairBIO(cur.Tags)
+			out = append(out, cur)
+		}
+		cur = Sentence{}
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if line == "" {
+			flush()
+			continue
+		}
+		i := strings.LastIndexAny(line, " \t")
+		tok, tag := line, "O"
+		if i >= 0 {
+			tok, tag = strings.TrimSpace(line[:i]), line[i+1:]
+		}
+		cur.Tokens = append(cur.Tokens, tok)
+		cur.Tags = append(cur.Tags, mapTag(tag))
+	}
+	flush()
+	return out, sc.Err()
+}
+
+// ReadFile reads one file; see Read.
+func ReadFile(path string, mapTag TagMapper) ([]Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	s, err := Read(f, mapTag)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+// ReadDir reads every *.txt file of dir in name order; see Read.
+func ReadDir(dir string, mapTag TagMapper) ([]Sentence, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: no *.txt files", dir)
+	}
+	sort.Strings(names)
+	var out []Sentence
+	for _, n := range names {
+		s, err := ReadFile(n, mapTag)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s...)
+	}
+	return out, nil
+}
+
+// ANERcorp maps ANERcorp tags: PERS becomes PER; LOC, ORG and MISC stay.
+func ANERcorp(raw string) string {
+	p, typ, ok := splitTag(raw)
+	if !ok {
+		return "O"
+	}
+	switch typ {
+	case "PERS", "PER":
+		typ = "PER"
+	case "LOC", "ORG", "MISC":
+	default:
+		return "O"
+	}
+	return p + "-" + typ
+}
+
+// AQMAR maps AQMAR tags, repairing the corpus's misspellings:
+//   - MIS0–MIS3, MIS, MISS1, MIS-1, MIS-2 and a stray trailing backquote
+//     (B-MIS1`) all become MISC;
+//   - doubled hyphens (I--ORG) are collapsed;
+//   - OO becomes O, and IO (an I with no type) becomes O;
+//   - tags naming a language (B-ENGLISH, B-SPANISH), which mark foreign
+//     words, become MISC, the type AQMAR uses for such names.
+//
+// Anything else that is not PER, LOC, ORG or MISC becomes O.
+func AQMAR(raw string) string {
+	raw = strings.Trim(raw, "`'\" ")
+	p, typ, ok := splitTag(raw)
+	if !ok {
+		return "O"
+	}
+	switch {
+	case typ == "PER" || typ == "PERS":
+		typ = "PER"
+	case typ == "LOC" || typ == "ORG":
+	case strings.HasPrefix(typ, "MIS"), typ == "ENGLISH", typ == "SPANISH":
+		typ = "MISC"
+	default:
+		return "O"
+	}
+	return p + "-" + typ
+}
+
+// splitTag splits "B-TYPE" into "B" and "TYPE", tolerating repeated hyphens.
+func splitTag(raw string) (prefix, typ string, ok bool) {
+	raw = strings.ToUpper(strings.TrimSpace(raw))
+	if len(raw) < 2 || (raw[0] != 'B' && raw[0] != 'I') || raw[1] != '-' {
+		return "", "", false
+	}
+	typ = strings.TrimLeft(raw[1:], "-")
+	if typ == "" {
+		return "", "", false
+	}
+	return raw[:1], typ, true
+}
+
+// repairBIO turns an I- tag that does not continue an entity of its type
+// into B-, as the CoNLL evaluation does when it reads such a tag.
+func repairBIO(tags []string) {
+	prev := "O"
+	for i, t := range tags {
+		if strings.HasPrefix(t, "I-") && (prev == "O" || prev[2:] != t[2:]) {
+			tags[i] = "B-" + t[2:]
+		}
+		prev = tags[i]
+	}
+}

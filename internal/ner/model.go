@@ -1,0 +1,126 @@
+package ner
+
+import (
+	"encoding/binary"
+	"math"
+)
+
+// Model file layout (all integers little-endian):
+//
+//	0   "TNER"                 magic
+//	4   uint8  version (1)
+//	5   uint8  number of labels L (9)
+//	6   uint8  log2 of the slot count S
+//	7   uint8  length N of the name
+//	8   name   N bytes
+//	    float32 transitions[(L+1)*L]: row p, column c is the score of label
+//	            c after label p; row L is the sequence start
+//	    slots  S × (3+L) bytes, an open-addressing hash table probed
+//	           linearly from hash&(S-1):
+//	             uint16 fingerprint (hash>>48, 0 marks an empty slot; a
+//	                    fingerprint of 0 is stored as 1)
+//	             uint8  scale e: weights are q × 2^(e/4 − 40)
+//	             int8   q[L], one weight per label
+//
+// The file is used in place: a lookup reads the slot bytes directly.
+const (
+	magic       = "TNER"
+	formatVer   = 1
+	headerFixed = 8
+)
+
+// layout is the decoded position of each part of a model file. Computing it
+// reads the header only.
+type layout struct {
+	name     string
+	trans    []byte // (L+1)*L float32
+	slots    []byte
+	mask     uint64
+	slotSize int
+}
+
+func parseLayout(b []byte) (layout, bool) {
+	var l layout
+	if len(b) < headerFixed || string(b[:4]) != magic || b[4] != formatVer || b[5] != numLabels || b[6] > 30 {
+		return l, false
+	}
+	n := int(b[7])
+	p := headerFixed + n
+	tn := (numLabels + 1) * numLabels * 4
+	if len(b) < p+tn {
+		return l, false
+	}
+	l.name = string(b[headerFixed:p])
+	l.trans = b[p : p+tn]
+	p += tn
+	l.slotSize = 3 + numLabels
+	slots := 1 << b[6]
+	if len(b) != p+slots*l.slotSize {
+		return l, false
+	}
+	l.slots = b[p:]
+	l.mask = uint64(slots - 1)
+	return l, true
+}
+
+func fingerprint(h uint64) uint16 {
+	fp := uint16(h >> 48)
+	if fp == 0 {
+		fp = 1
+	}
+	return fp
+}
+
+// add adds the weights of feature h, if the model has it, to score.
+func (l *layout) add(h uint64, score *[numLabels]float32) {
+	if len(l.slots) == 0 {
+		return
+	}
+	fp := fingerprint(h)
+	ss := l.slotSize
+	for i := h & l.mask; ; i = (i + 1) & l.mask {
+		s := l.slots[int(i)*ss : int(i)*ss+ss : int(i)*ss+ss]
+		f := uint16(s[0]) | uint16(s[1])<<8
+		if f == 0 {
+			return
+		}
+		if f == fp {
+			sc := scale(s[2])
+			w := s[3 : 3+numLabels]
+			for j := range score {
+				score[j] += float32(int8(w[j])) * sc
+			}
+			return
+		}
+	}
+}
+
+var quarterSteps = [4]float32{1, 1.189207115, 1.414213562, 1.681792831}
+
+// scale returns 2^(e/4 − 40).
+func scale(e byte) float32 {
+	return quarterSteps[e&3] * math.Float32frombits(uint32(int(e>>2)+127-40)<<23)
+}
+
+// quantize returns the scale byte and int8 weights that best represent w.
+func quantize(w *[numLabels]float64) (byte, [numLabels]int8) {
+	var maxAbs float64
+	for _, x := range w {
+		maxAbs = math.Max(maxAbs, math.Abs(x))
+	}
+	var e byte
+	for e = 0; e < 255 && float64(scale(e))*127 < maxAbs; e++ {
+	}
+	sc := float64(scale(e))
+	var q [numLabels]int8
+	for j, x := range w {
+		v := math.Round(x / sc)
+		q[j] = int8(math.Max(-127, math.Min(127, v)))
+	}
+	return e, q
+}
+
+func (l *layout) transition(prev, cur int) float32 {
+	o := (prev*numLabels + cur) * 4
+	return math.Float32frombits(binary.LittleEndian.Uint32(l.trans[o:]))
+}
