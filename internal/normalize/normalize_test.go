@@ -386,4 +386,3 @@ func TestLargeInput(t *testing.T) {
 	}
 	checkMapped(t, normalize.Search, in, m)
 }
-
