@@ -19,6 +19,8 @@
 package numdate
 
 import (
+	"strings"
+
 	"tahlil/internal/token"
 )
 
@@ -252,13 +254,16 @@ func (s *scanner) dateCore(j int, lead bool) int {
 		if s.cls(e)&cPostMod != 0 {
 			return e + 1
 		}
+		if s.cls(e)&cAgreeing != 0 {
+			e++ // يوم الثلاثاء الموافق 5/8/2008
+		}
 		if e2 := s.dayMonth(e); e2 > 0 {
 			return e2
 		}
 		if e2 := s.numericDate(e); e2 > 0 {
 			return e2
 		}
-		return e
+		return j + 1
 	case c&cOrdinal != 0 && s.cls(j+1)&cFrom != 0:
 		if e, _ := s.month(j + 2); e > 0 {
 			return s.yearAfter(s.alt(e))
@@ -504,7 +509,6 @@ func (s *scanner) num(i int) (start, end int) {
 // counting: المادة 5، رقم (3)، a list number "2 -", a time 10:30, the 16 of
 // إف-16, or a long identifier.
 func (s *scanner) label(i int) bool {
-	t := &s.toks[i]
 	if s.info[i].value >= 0 && s.info[i].ndig >= 7 {
 		return true
 	}
@@ -512,7 +516,7 @@ func (s *scanner) label(i int) bool {
 	for s.punct(p, "(") {
 		p--
 	}
-	if s.cls(p)&cOrdCtx != 0 {
+	if s.cls(p)&cOrdCtx != 0 || s.toks[max(p, 0)].Kind == token.Word && strings.HasPrefix(s.toks[max(p, 0)].Stem, "رقم") {
 		return true
 	}
 	if s.punct(i+1, ":") && s.attached(i+1) && s.isNum(i+2) || s.punct(i-1, ":") && s.attached(i) && s.isNum(i-2) {
@@ -524,7 +528,13 @@ func (s *scanner) label(i int) bool {
 	if i > 0 && s.attached(i) && s.toks[i-1].Kind == token.Latin || s.attached(i+1) && s.toks[i+1].Kind == token.Latin {
 		return true
 	}
-	if (i == 0 || s.toks[i-1].Kind == token.Punct && !s.punct(i-1, "(")) && s.punct(i+1, "-).") && t.Kind == token.Number {
+	if s.punct(i-1, "/") && s.isNum(i-2) || s.punct(i+1, "/") && s.isNum(i+2) {
+		return true // a reference such as 24/66
+	}
+	if (i == 0 || s.punct(i-1, ".!?؟:")) && (s.toks[min(i+1, len(s.toks)-1)].Kind != token.Word || i+1 == len(s.toks)) {
+		return true // a list or footnote number
+	}
+	if s.toks[max(i-1, 0)].Kind == token.Punct && !s.punct(i-1, "(") && s.punct(i+1, "-).") {
 		return true
 	}
 	return false
