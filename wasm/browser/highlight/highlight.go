@@ -1,0 +1,379 @@
+// Package highlight turns an analysis result into the escaped HTML the web
+// app shows: the original text with each entity wrapped in a <mark>, the
+// legend, the entity panel, the article stats, and a view of what
+// normalization changed.
+//
+// Every function here escapes all user text, so its output can be assigned
+// to innerHTML as is: stripping the tags and decoding the entities of View's
+// output gives back the input text exactly (CR and NUL included).
+package highlight
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"tahlil/internal/analysis"
+)
+
+// Types lists the entity types in the order the interface shows them.
+var Types = []string{analysis.PER, analysis.ORG, analysis.LOC, analysis.MISC, analysis.DATE, analysis.NUM}
+
+// TypeNames gives the Arabic name of each entity type.
+var TypeNames = map[string]string{
+	analysis.PER:  "شخص",
+	analysis.ORG:  "منظمة",
+	analysis.LOC:  "مكان",
+	analysis.MISC: "متفرقات",
+	analysis.DATE: "تاريخ",
+	analysis.NUM:  "عدد",
+}
+
+// TypeName returns the Arabic name of typ, or typ itself for a type the
+// interface does not know yet.
+func TypeName(typ string) string {
+	if n, ok := TypeNames[typ]; ok {
+		return n
+	}
+	return typ
+}
+
+// SectionRunes is the size, in code points, after which View starts a new
+// section at the next line break outside an entity.
+const SectionRunes = 16 << 10
+
+// View returns the text as escaped HTML with every entity in a <mark>,
+// split into sections of about SectionRunes code points, each a
+// <div class="sec">. The sections are cut only after a line break and never
+// inside an entity, so the browser can insert them one at a time.
+//
+// Each mark carries data-type, data-group and data-i (its index in
+// entities), and is focusable. Entities must be sorted, non-overlapping and
+// inside text, as analysis.Analyze returns them; an entity that is not is
+// skipped rather than corrupting the text.
+func View(text string, entities []analysis.Entity) []string {
+	var sections []string
+	var b strings.Builder
+	b.Grow(len(text) + len(text)/4 + 64*len(entities))
+	open := func() { b.WriteString(`<div class="sec">`) }
+	closeSec := func() {
+		b.WriteString(`</div>`)
+		sections = append(sections, b.String())
+		b.Reset()
+	}
+	open()
+	ei := 0 // next entity
+	rn := 0 // code point index of the next rune
+	inMark := false
+	secRunes := 0
+	var cur analysis.Entity
+	for _, r := range text {
+		if inMark && rn == cur.End {
+			b.WriteString(`</mark>`)
+			inMark = false
+		}
+		if !inMark {
+			for ei < len(entities) && entities[ei].Start < rn {
+				ei++ // overlapping or out of order: skip
+			}
+			if ei < len(entities) && entities[ei].Start == rn && entities[ei].End > rn {
+				cur = entities[ei]
+				writeMarkOpen(&b, ei, cur)
+				inMark = true
+				ei++
+			}
+		}
+		escapeRune(&b, r)
+		rn++
+		secRunes++
+		if r == '\n' && !inMark && secRunes >= SectionRunes {
+			closeSec()
+			open()
+			secRunes = 0
+		}
+	}
+	if inMark {
+		b.WriteString(`</mark>`)
+	}
+	closeSec()
+	if len(sections) > 1 && sections[len(sections)-1] == `<div class="sec"></div>` {
+		sections = sections[:len(sections)-1]
+	}
+	return sections
+}
+
+func writeMarkOpen(b *strings.Builder, i int, e analysis.Entity) {
+	b.WriteString(`<mark tabindex="0" data-i="`)
+	b.WriteString(strconv.Itoa(i))
+	b.WriteString(`" data-type="`)
+	escapeString(b, e.Type)
+	b.WriteString(`" data-group="`)
+	b.WriteString(strconv.Itoa(e.Group))
+	b.WriteString(`" data-label="`)
+	escapeString(b, TypeName(e.Type))
+	b.WriteString(`">`)
+}
+
+// Escape returns s with the characters that matter in HTML text and
+// attribute values replaced by character references.
+func Escape(s string) string {
+	var b strings.Builder
+	escapeString(&b, s)
+	return b.String()
+}
+
+func escapeString(b *strings.Builder, s string) {
+	for _, r := range s {
+		escapeRune(b, r)
+	}
+}
+
+func escapeRune(b *strings.Builder, r rune) {
+	switch r {
+	case '&':
+		b.WriteString("&amp;")
+	case '<':
+		b.WriteString("&lt;")
+	case '>':
+		b.WriteString("&gt;")
+	case '"':
+		b.WriteString("&#34;")
+	case '\'':
+		b.WriteString("&#39;")
+	case '\r':
+		b.WriteString("&#13;") // the HTML parser would turn a raw CR into LF
+	case 0:
+		b.WriteString("\uFFFD") // the HTML parser drops a raw NUL
+	default:
+		b.WriteRune(r)
+	}
+}
+
+// Legend returns the legend: one toggle per type present in counts (and
+// always the person, organization and place types), with its count.
+func Legend(counts map[string]int) string {
+	var b strings.Builder
+	for _, t := range typesOf(counts) {
+		n := counts[t]
+		b.WriteString(`<label class="lg" data-type="`)
+		escapeString(&b, t)
+		b.WriteString(`"><input type="checkbox" checked data-type="`)
+		escapeString(&b, t)
+		b.WriteString(`" aria-label="`)
+		b.WriteString("إظهار ")
+		escapeString(&b, TypeName(t))
+		b.WriteString(`"><span class="sw" aria-hidden="true"></span><span class="nm">`)
+		escapeString(&b, TypeName(t))
+		b.WriteString(`</span><span class="ct">`)
+		b.WriteString(Digits(n))
+		b.WriteString(`</span></label>`)
+	}
+	return b.String()
+}
+
+// typesOf returns the known types that are present or always shown, in
+// display order, followed by unknown types in sorted order.
+func typesOf(counts map[string]int) []string {
+	var out []string
+	for _, t := range Types {
+		if counts[t] > 0 || t == analysis.PER || t == analysis.ORG || t == analysis.LOC {
+			out = append(out, t)
+		}
+	}
+	var extra []string
+	for t, n := range counts {
+		if _, known := TypeNames[t]; !known && n > 0 {
+			extra = append(extra, t)
+		}
+	}
+	sort.Strings(extra)
+	return append(out, extra...)
+}
+
+// PanelLimit is how many groups of one type Panel lists before summing up
+// the rest.
+const PanelLimit = 60
+
+// Panel returns the entity panel: the groups of each type, most mentioned
+// first, each a button carrying data-group.
+func Panel(groups []analysis.Group) string {
+	byType := map[string][]analysis.Group{}
+	counts := map[string]int{}
+	for _, g := range groups {
+		byType[g.Type] = append(byType[g.Type], g)
+		counts[g.Type] += g.Count
+	}
+	if len(groups) == 0 {
+		return `<p class="empty">لم يُعثر على كيانات بعد.</p>`
+	}
+	var b strings.Builder
+	for _, t := range typesOf(counts) {
+		gs := byType[t]
+		if len(gs) == 0 {
+			continue
+		}
+		sort.SliceStable(gs, func(i, j int) bool {
+			if gs[i].Count != gs[j].Count {
+				return gs[i].Count > gs[j].Count
+			}
+			return gs[i].ID < gs[j].ID
+		})
+		b.WriteString(`<section class="pt" data-type="`)
+		escapeString(&b, t)
+		b.WriteString(`"><h3><span class="sw" aria-hidden="true"></span>`)
+		escapeString(&b, TypeName(t))
+		b.WriteString(` <span class="ct">`)
+		b.WriteString(Digits(len(gs)))
+		b.WriteString(`</span></h3><ul>`)
+		for i, g := range gs {
+			if i == PanelLimit {
+				b.WriteString(`<li class="more">و`)
+				b.WriteString(Digits(len(gs) - PanelLimit))
+				b.WriteString(` أخرى</li>`)
+				break
+			}
+			b.WriteString(`<li><button type="button" data-group="`)
+			b.WriteString(strconv.Itoa(g.ID))
+			b.WriteString(`" data-type="`)
+			escapeString(&b, g.Type)
+			b.WriteString(`"><span class="gl">`)
+			escapeString(&b, g.Label)
+			b.WriteString(`</span><span class="ct" aria-label="`)
+			b.WriteString(Digits(g.Count))
+			b.WriteString(` مرة">`)
+			b.WriteString(Digits(g.Count))
+			b.WriteString(`</span></button></li>`)
+		}
+		b.WriteString(`</ul></section>`)
+	}
+	return b.String()
+}
+
+// Stats returns the article statistics as a definition list: words,
+// sentences, reading time, then the mentions of each type.
+func Stats(s analysis.Stats, counts map[string]int) string {
+	var b strings.Builder
+	item := func(label, value string) {
+		b.WriteString(`<div><dt>`)
+		b.WriteString(label)
+		b.WriteString(`</dt><dd>`)
+		b.WriteString(value)
+		b.WriteString(`</dd></div>`)
+	}
+	item("كلمات", Digits(s.Words))
+	item("جمل", Digits(s.Sentences))
+	item("وقت القراءة", ReadingTime(s.ReadingMinutes))
+	for _, t := range typesOf(counts) {
+		b.WriteString(`<div class="st" data-type="`)
+		escapeString(&b, t)
+		b.WriteString(`"><dt>`)
+		escapeString(&b, TypeName(t))
+		b.WriteString(`</dt><dd>`)
+		b.WriteString(Digits(counts[t]))
+		b.WriteString(`</dd></div>`)
+	}
+	return b.String()
+}
+
+// ReadingTime formats minutes in Arabic: "أقل من دقيقة", "دقيقة واحدة",
+// "٣ دقائق", "١٢ دقيقة".
+func ReadingTime(minutes float64) string {
+	m := int(minutes + 0.5)
+	switch {
+	case minutes < 0.75:
+		return "أقل من دقيقة"
+	case m <= 1:
+		return "دقيقة واحدة"
+	case m == 2:
+		return "دقيقتان"
+	case m <= 10:
+		return Digits(m) + " دقائق"
+	}
+	return Digits(m) + " دقيقة"
+}
+
+// Digits formats n with Arabic-Indic digits.
+func Digits(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			b.WriteRune('٠' + c - '0')
+		} else {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// Counts returns the number of mentions of each type.
+func Counts(entities []analysis.Entity) map[string]int {
+	m := map[string]int{}
+	for _, e := range entities {
+		m[e.Type]++
+	}
+	return m
+}
+
+// Changes marks what normalization changed. For the input text and, for
+// each code point of the output, the span of input code points it came from
+// (as normalize.Mapped gives), it returns the input as escaped HTML with each
+// run of changed characters in <mark class="chg">, and the number of input
+// code points that changed or were removed.
+//
+// An input code point counts as kept when it is the first code point of the
+// span of an output code point equal to it. A changed combining mark takes
+// its base letter into the run, so a removed diacritic shows on the letter
+// that carried it.
+func Changes(text string, out string, spans [][2]int) (html string, changed int) {
+	in := []rune(text)
+	kept := make([]bool, len(in))
+	j := 0
+	for _, r := range out {
+		if j >= len(spans) {
+			break
+		}
+		s := spans[j][0]
+		if s >= 0 && s < len(in) && in[s] == r && !kept[s] {
+			kept[s] = true
+		}
+		j++
+	}
+	show := make([]bool, len(in))
+	for i := range in {
+		if kept[i] {
+			continue
+		}
+		changed++
+		show[i] = true
+		if !unicode.Is(unicode.Mn, in[i]) {
+			continue
+		}
+		// Take the base letter of a combining mark along.
+		for k := i - 1; k >= 0 && !show[k]; k-- {
+			show[k] = true
+			if !unicode.Is(unicode.Mn, in[k]) {
+				break
+			}
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(text) + 64)
+	on := false
+	for i, r := range in {
+		if show[i] != on {
+			if show[i] {
+				b.WriteString(`<mark class="chg">`)
+			} else {
+				b.WriteString(`</mark>`)
+			}
+			on = show[i]
+		}
+		escapeRune(&b, r)
+	}
+	if on {
+		b.WriteString(`</mark>`)
+	}
+	return b.String(), changed
+}

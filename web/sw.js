@@ -1,0 +1,43 @@
+// Tahlil service worker: precaches every file of the build under a cache
+// named after the build's content hash, serves them cache-first (so the app
+// works offline and makes no network request once installed), and deletes
+// the caches of older builds when it takes over. A new build waits until the
+// page asks it to take over ("update available").
+"use strict";
+const CACHE = "tahlil-dev";
+const ASSETS = ["./"];
+
+self.addEventListener("install", (e) => {
+  e.waitUntil(caches.open(CACHE).then((c) =>
+    c.addAll(ASSETS.map((u) => new Request(u, { cache: "reload" })))).then(() => {
+    // The first install has nothing to replace: take over at once.
+    if (!self.registration.active) return self.skipWaiting();
+  }));
+});
+
+self.addEventListener("activate", (e) => {
+  e.waitUntil(caches.keys().then((keys) => Promise.all(
+    keys.filter((k) => k.startsWith("tahlil-") && k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener("message", (e) => {
+  if (e.data === "skipWaiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (e) => {
+  const req = e.request;
+  if (req.method !== "GET") return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) return;
+  const scope = new URL(self.registration.scope);
+  if (url.pathname.startsWith(scope.pathname + "api/")) return;
+  if (req.mode === "navigate") {
+    // Every page of the app is index.html; shared text arrives in the query.
+    e.respondWith(caches.open(CACHE).then((c) => c.match("./"))
+      .then((r) => r || fetch(req)));
+    return;
+  }
+  e.respondWith(caches.open(CACHE).then((c) => c.match(req, { ignoreSearch: true }))
+    .then((r) => r || fetch(req)));
+});
