@@ -1,57 +1,405 @@
 package analysis
 
 import (
-	"unicode"
+	"fmt"
+	"math"
+	"strings"
 	"unicode/utf8"
 
+	"tahlil/internal/ner"
 	"tahlil/internal/normalize"
+	"tahlil/internal/numdate"
+	"tahlil/internal/token"
 )
 
-// MaxBytes is the largest input Analyze accepts.
-const MaxBytes = 8 << 20
+// MaxBytes is the largest input Analyze accepts, 2 MiB: a long book chapter,
+// and twice what the server accepts in one request body. Larger input gets
+// the error code "too_large".
+const MaxBytes = 2 << 20
 
-// Version identifies the build and model in results.
-var Version = "tahlil 0.1.0"
+// WordsPerMinute is the reading speed behind Stats.ReadingMinutes: adult
+// readers of Arabic news read about 180 words a minute.
+const WordsPerMinute = 180
 
-// Analyze analyzes text. It returns an *Error for empty, oversized or
-// invalid UTF-8 input.
-func Analyze(text string, opt Options) (*Result, error) {
+// Release is the version of Tahlil.
+const Release = "0.3.0"
+
+// Version identifies the build and its entity model in results, as
+// "tahlil 0.3.0 (model NAME, sha256:…)". Computing it reads only the model
+// file header.
+var Version = version(ner.Default())
+
+func version(m *ner.Model) string {
+	name := m.Name()
+	if name == "" {
+		name = "none"
+	}
+	return fmt.Sprintf("tahlil %s (model %s, %s)", Release, name, strings.TrimSpace(m.Hash()))
+}
+
+// Analyze analyzes text: it finds the entities (PER, LOC, ORG and MISC from
+// the embedded model, DATE and NUM from rules), groups the mentions of each
+// entity and counts words and sentences. Empty text gives an empty result.
+// Errors are *Error values with the codes "too_large" (more than MaxBytes),
+// "invalid_utf8" and "bad_preset" (opt.Normalize names no preset). Analyze
+// never panics: an internal failure is reported as the code "internal".
+//
+// Spans follow the contract of the JSON result: sorted, non-overlapping,
+// Text == input[Start:End] in code points, proclitics (و ف ب ك ل and their
+// runs, with a following tatweel) left out, the article ال kept except after
+// ل (للأمم المتحدة gives أمم المتحدة), and no punctuation inside a PER, LOC,
+// ORG or MISC span. A DATE keeps the / or - joining its parts
+// (سبتمبر/أيلول، 15/1/2024) and a NUM may carry % ٪ $ € £.
+//
+// When a model entity and a rule span overlap, the model entity wins unless
+// the rule span strictly contains it (a DATE "7 كانون الثاني 2024" over a
+// model's "كانون"); the losing span is dropped.
+func Analyze(text string, opt Options) (res *Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, &Error{Code: "internal", Message: fmt.Sprint("analysis failed: ", r)}
+		}
+	}()
+	return analyze(text, opt, ner.Default())
+}
+
+func analyze(text string, opt Options, model *ner.Model) (*Result, error) {
 	if len(text) > MaxBytes {
-		return nil, &Error{Code: "too_large", Message: "text is larger than 8 MiB"}
+		return nil, &Error{Code: "too_large", Message: fmt.Sprintf("text is %d bytes; the limit is %d bytes (2 MiB)", len(text), MaxBytes)}
 	}
 	if !utf8.ValidString(text) {
 		return nil, &Error{Code: "invalid_utf8", Message: "text is not valid UTF-8"}
 	}
-	res := &Result{Version: Version, Length: utf8.RuneCountInString(text), Entities: []Entity{}, Groups: []Group{}}
-	res.Stats = stats(text)
+	var preset *normalize.Normalizer
 	if opt.Normalize != "" {
-		n, ok := normalize.Preset(opt.Normalize)
-		if !ok {
-			return nil, &Error{Code: "bad_preset", Message: "unknown normalize preset " + opt.Normalize}
+		var ok bool
+		if preset, ok = normalize.Preset(opt.Normalize); !ok {
+			return nil, &Error{Code: "bad_preset", Message: fmt.Sprintf("unknown normalize preset %q (want search, lucene or display)", opt.Normalize)}
 		}
-		res.Normalized = &Normalized{Preset: opt.Normalize, Text: n.String(text)}
+	}
+	d := token.Tokenize(text)
+	res := &Result{Version: Version, Length: utf8.RuneCountInString(text)}
+	spans := merge(modelSpans(d, model.Recognize(d)), ruleSpans(d, numdate.Find(d)))
+	res.Entities = entities(d, spans)
+	res.Groups = group(res.Entities)
+	res.Stats = stats(d, res.Entities)
+	if preset != nil {
+		nt := d.Norm.Text
+		if preset != normalize.Search {
+			nt = preset.String(text)
+		}
+		res.Normalized = &Normalized{Preset: opt.Normalize, Text: nt}
 	}
 	return res, nil
 }
 
-func stats(text string) Stats {
-	var s Stats
-	inWord := false
-	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			if !inWord {
-				s.Words++
+// span is an entity candidate: tokens [first, last] of the document, the
+// first leaving out skip normalized code points, and its code point range.
+type span struct {
+	typ         string
+	first, last int
+	skip        int
+	start, end  int
+	model       bool
+}
+
+// modelSpans turns model mentions into spans, cutting them at any
+// punctuation inside and dropping detached proclitics at their start.
+func modelSpans(d *token.Doc, ms []ner.Mention) []span {
+	out := make([]span, 0, len(ms))
+	toks := d.Tokens
+	for _, m := range ms {
+		a := m.Start
+		for a < m.End {
+			for a < m.End && (toks[a].Kind == token.Punct || toks[a].EntStart >= toks[a].End) {
+				a++
 			}
-			inWord = true
-			continue
-		}
-		inWord = false
-		switch r {
-		case '.', '!', '?', '؟', '\n':
-			s.Sentences++
+			b := a
+			for b < m.End && toks[b].Kind != token.Punct {
+				b++
+			}
+			if a < b {
+				out = append(out, span{typ: m.Type, first: a, last: b - 1, start: toks[a].EntStart, end: toks[b-1].End, model: true})
+			}
+			a = b
 		}
 	}
-	s.ReadingMinutes = float64(int(float64(s.Words)/200*10+0.5)) / 10
-	s.Entities = map[string]int{}
+	return out
+}
+
+// ruleSpans turns rule mentions into spans.
+func ruleSpans(d *token.Doc, ms []numdate.Mention) []span {
+	out := make([]span, 0, len(ms))
+	for _, m := range ms {
+		t := &d.Tokens[m.Start]
+		start := t.Start
+		if m.Skip > 0 {
+			start, _ = d.Norm.Source(t.NStart+m.Skip, t.NEnd)
+		}
+		out = append(out, span{typ: m.Type, first: m.Start, last: m.End - 1, skip: m.Skip, start: start, end: d.Tokens[m.End-1].End})
+	}
+	return out
+}
+
+// merge combines model and rule spans, both sorted, into one sorted list
+// without overlaps. A rule span that strictly contains every model span it
+// overlaps replaces them; otherwise the model spans win.
+func merge(model, rules []span) []span {
+	out := make([]span, 0, len(model)+len(rules))
+	drop := make([]bool, len(model))
+	keep := make([]bool, len(rules))
+	j := 0
+	for i, r := range rules {
+		for j < len(model) && model[j].end <= r.start {
+			j++
+		}
+		ok := true
+		for k := j; k < len(model) && model[k].start < r.end; k++ {
+			m := model[k]
+			if !(r.start <= m.start && m.end <= r.end && r.end-r.start > m.end-m.start) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		keep[i] = true
+		for k := j; k < len(model) && model[k].start < r.end; k++ {
+			drop[k] = true
+		}
+	}
+	i, k := 0, 0
+	for i < len(model) || k < len(rules) {
+		switch {
+		case i < len(model) && drop[i]:
+			i++
+		case k < len(rules) && !keep[k]:
+			k++
+		case k >= len(rules) || i < len(model) && model[i].start < rules[k].start:
+			out = append(out, model[i])
+			i++
+		default:
+			out = append(out, rules[k])
+			k++
+		}
+	}
+	// Defensive: keep the result sorted and non-overlapping whatever the
+	// inputs did.
+	w := 0
+	for _, s := range out {
+		if s.start >= s.end || w > 0 && s.start < out[w-1].end {
+			continue
+		}
+		out[w] = s
+		w++
+	}
+	return out[:w]
+}
+
+// entities builds the result entities: text from the input, key from the
+// normalized tokens.
+func entities(d *token.Doc, spans []span) []Entity {
+	out := make([]Entity, len(spans))
+	text := d.Text
+	cp, bp := 0, 0 // code point and byte position in text
+	seek := func(target int) int {
+		for cp < target && bp < len(text) {
+			_, n := utf8.DecodeRuneInString(text[bp:])
+			bp += n
+			cp++
+		}
+		return bp
+	}
+	var kb strings.Builder
+	for i, s := range spans {
+		b0 := seek(s.start)
+		b1 := seek(s.end)
+		kb.Reset()
+		for t := s.first; t <= s.last; t++ {
+			tok := &d.Tokens[t]
+			if t == s.first {
+				kb.WriteString(stemOf(tok, s.skip))
+				continue
+			}
+			if tok.SpaceBefore {
+				kb.WriteByte(' ')
+			}
+			kb.WriteString(tok.Norm)
+		}
+		out[i] = Entity{Type: s.typ, Start: s.start, End: s.end, Text: text[b0:b1], Key: kb.String()}
+	}
+	return out
+}
+
+// stemOf returns the normalized token without its first skip code points,
+// or without its proclitics when skip is 0.
+func stemOf(t *token.Token, skip int) string {
+	if skip == 0 {
+		return t.Stem
+	}
+	s := t.Norm
+	for ; skip > 0 && s != ""; skip-- {
+		_, n := utf8.DecodeRuneInString(s)
+		s = s[n:]
+	}
 	return s
+}
+
+// group assigns each entity its group and returns the groups in order of
+// first appearance. Mentions share a group when they have the same type and
+// key, ignoring a leading article for LOC, ORG and MISC (الأمم المتحدة and
+// أمم المتحدة from للأمم المتحدة). A PER mention whose words all appear, in
+// order and together, in the key of an earlier person (بلينكن after أنتوني
+// بلينكن) joins the most recent such person. A group's label is its most
+// complete mention: the most words, then the longest, then the first.
+func group(ents []Entity) []Group {
+	groups := make([]Group, 0, len(ents))
+	best := make([]int, 0, len(ents)) // index of each group's label entity
+	index := make(map[string]int, len(ents))
+	var persons []int // PER group ids, in order of creation
+	var kb strings.Builder
+	for i := range ents {
+		e := &ents[i]
+		kb.Reset()
+		kb.WriteString(e.Type)
+		kb.WriteByte(0)
+		kb.WriteString(groupKey(e.Type, e.Key))
+		k := kb.String()
+		g, ok := index[k]
+		if !ok && e.Type == PER {
+			for p := len(persons) - 1; p >= 0; p-- {
+				if containsWords(groups[persons[p]].Key, e.Key) {
+					g, ok = persons[p], true
+					break
+				}
+			}
+		}
+		if !ok {
+			g = len(groups)
+			groups = append(groups, Group{ID: g, Type: e.Type, Label: e.Text, Key: e.Key})
+			best = append(best, i)
+			if e.Type == PER {
+				persons = append(persons, g)
+			}
+		}
+		index[k] = g
+		e.Group = g
+		groups[g].Count++
+		if moreComplete(e, &ents[best[g]]) {
+			best[g] = i
+			groups[g].Label, groups[g].Key = e.Text, e.Key
+		}
+	}
+	return groups
+}
+
+// groupKey is the key mentions of one entity share.
+func groupKey(typ, key string) string {
+	if typ == LOC || typ == ORG || typ == MISC {
+		if rest, ok := strings.CutPrefix(key, "ال"); ok && utf8.RuneCountInString(firstWord(rest)) >= 2 {
+			return rest
+		}
+	}
+	return key
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// containsWords reports whether the words of part appear consecutively in
+// full, and full has more words.
+func containsWords(full, part string) bool {
+	if len(part) >= len(full) {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(full[i:], part)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(part)
+		if (j == 0 || full[j-1] == ' ') && (end == len(full) || full[end] == ' ') {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+// moreComplete reports whether a is a more complete mention than b.
+func moreComplete(a, b *Entity) bool {
+	wa, wb := strings.Count(a.Key, " "), strings.Count(b.Key, " ")
+	if wa != wb {
+		return wa > wb
+	}
+	return len(a.Key) > len(b.Key)
+}
+
+// stats counts words (words, Latin words and numbers; a proclitic written
+// apart, as in بـ"دعم", is not a word of its own) and sentences (runs of
+// tokens with at least one word, ended by . ! ? ؟ … or a line break).
+func stats(d *token.Doc, ents []Entity) Stats {
+	var s Stats
+	nl := newlines(d.Text)
+	open := false
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		for len(nl) > 0 && nl[0] < t.Start {
+			if open {
+				s.Sentences++
+				open = false
+			}
+			nl = nl[1:]
+		}
+		switch t.Kind {
+		case token.Punct:
+			switch t.Norm {
+			case ".", "!", "?", "؟", "…":
+				if open {
+					s.Sentences++
+					open = false
+				}
+			}
+		case token.Word:
+			if t.Stem == "" && t.EntStart >= t.End {
+				continue
+			}
+			fallthrough
+		default:
+			s.Words++
+			open = true
+		}
+	}
+	if open {
+		s.Sentences++
+	}
+	if s.Words > 0 {
+		s.ReadingMinutes = math.Max(0.1, math.Round(float64(s.Words)/WordsPerMinute*10)/10)
+	}
+	s.Entities = map[string]int{PER: 0, LOC: 0, ORG: 0, MISC: 0, DATE: 0, NUM: 0}
+	for i := range ents {
+		s.Entities[ents[i].Type]++
+	}
+	return s
+}
+
+// newlines returns the code point offsets of the line breaks in text.
+func newlines(text string) []int {
+	var out []int
+	cp := 0
+	for i := 0; i < len(text); i++ {
+		b := text[i]
+		if b&0xC0 != 0x80 {
+			if b == '\n' {
+				out = append(out, cp)
+			}
+			cp++
+		}
+	}
+	return out
 }
