@@ -100,7 +100,8 @@ var (
 // PresetNames lists the names Preset accepts.
 var PresetNames = []string{"search", "lucene", "display"}
 
-// Preset returns the named preset: "search", "lucene" or "display".
+// Preset returns the named preset: "search", "lucene", "display", or the
+// name of one of the Compats option sets.
 func Preset(name string) (*Normalizer, bool) {
 	switch name {
 	case "search":
@@ -110,7 +111,8 @@ func Preset(name string) (*Normalizer, bool) {
 	case "display":
 		return Display, true
 	}
-	return nil, false
+	n, ok := compatByName[name]
+	return n, ok
 }
 
 // Name returns the preset name, or "" for a custom set.
