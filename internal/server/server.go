@@ -5,7 +5,7 @@
 // Routes:
 //
 //	POST /api/analyze  {"text": "...", "normalize": "search"} → the analysis result
-//	GET  /api/health   {"status": "ok", "version": ..., "model": ...}
+//	GET  /api/health   {"status": "ok", "version": ..., "model": "sha256:..."}
 //	GET  /...          the files of Config.Static, with index.html at /
 //
 // Every error is JSON, {"error": {"code": ..., "message": ...}}, with a
@@ -16,11 +16,11 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"io/fs"
 	"strings"
 
-	"io/fs"
-
 	"tahlil/internal/analysis"
+	"tahlil/internal/ner"
 )
 
 // Config configures New. The zero value serves only the API, with CORS off,
@@ -35,7 +35,8 @@ type Config struct {
 	// Logger receives panics and internal errors. Nil means slog.Default().
 	Logger *slog.Logger
 	// Version and Model are reported by /api/health. Empty Version means
-	// analysis.Version; empty Model means ModelHash.
+	// analysis.Version; empty Model means the hash of the embedded entity
+	// model, "sha256:<hex>".
 	Version, Model string
 }
 
@@ -46,10 +47,6 @@ const MaxBodyBytes = 1 << 20
 // ContentSecurityPolicy is sent on every response. It is the web app's own
 // policy: same-origin resources only, and WebAssembly compilation allowed.
 const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
-
-// ModelHash identifies the entity model reported by /api/health when
-// Config.Model is empty.
-var ModelHash = ""
 
 // SecurityHeaders are set on every response.
 var SecurityHeaders = map[string]string{
@@ -78,7 +75,7 @@ func New(cfg Config) http.Handler {
 		h.version = analysis.Version
 	}
 	if h.model == "" {
-		h.model = ModelHash
+		h.model = strings.TrimSpace(ner.Default().Hash())
 	}
 	for _, o := range cfg.CORSOrigins {
 		if o == "*" {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"tahlil/internal/analysis"
+	"tahlil/internal/ner"
 )
 
 // do sends one request to h and returns the recorded response.
@@ -227,6 +228,13 @@ func TestHealth(t *testing.T) {
 	want := Health{Status: "ok", Version: analysis.Version, Model: "sha256:abc"}
 	if got != want {
 		t.Errorf("health = %+v; want %+v", got, want)
+	}
+	rec = do(t, New(Config{Logger: quietLogger()}), "GET", "/api/health", "")
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.TrimSpace(ner.Default().Hash()); got.Model != want || !strings.HasPrefix(got.Model, "sha256:") {
+		t.Errorf("default model = %q; want the embedded model's hash %q", got.Model, want)
 	}
 	rec = do(t, h, "HEAD", "/api/health", "")
 	if rec.Code != 200 {
