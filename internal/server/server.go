@@ -14,9 +14,9 @@
 package server
 
 import (
+	"io/fs"
 	"log/slog"
 	"net/http"
-	"io/fs"
 	"strings"
 
 	"tahlil/internal/analysis"
