@@ -81,6 +81,7 @@ func analyze(text string, opt Options, model *ner.Model) (*Result, error) {
 	res := &Result{Version: Version, Length: utf8.RuneCountInString(text)}
 	spans := merge(modelSpans(d, model.Recognize(d)), ruleSpans(d, numdate.Find(d)))
 	res.Entities = entities(d, spans)
+	harmonize(res.Entities)
 	res.Groups = group(res.Entities)
 	res.Stats = stats(d, res.Entities)
 	if preset != nil {
@@ -244,6 +245,58 @@ func stemOf(t *token.Token, skip int) string {
 		s = s[n:]
 	}
 	return s
+}
+
+// harmonize gives every model mention of one name the type most of its
+// mentions got (the first mention's type on a tie): a name keeps one type
+// throughout an article.
+func harmonize(ents []Entity) {
+	type tally struct {
+		n     [4]int
+		first int
+	}
+	var votes map[string]*tally
+	for i := range ents {
+		t := modelType(ents[i].Type)
+		if t < 0 {
+			continue
+		}
+		if votes == nil {
+			votes = make(map[string]*tally)
+		}
+		k := groupKey(LOC, ents[i].Key)
+		v := votes[k]
+		if v == nil {
+			v = &tally{first: t}
+			votes[k] = v
+		}
+		v.n[t]++
+	}
+	for i := range ents {
+		t := modelType(ents[i].Type)
+		if t < 0 {
+			continue
+		}
+		v := votes[groupKey(LOC, ents[i].Key)]
+		best := v.first
+		for c, n := range v.n {
+			if n > v.n[best] {
+				best = c
+			}
+		}
+		ents[i].Type = modelTypes[best]
+	}
+}
+
+var modelTypes = [4]string{PER, LOC, ORG, MISC}
+
+func modelType(t string) int {
+	for i, m := range modelTypes {
+		if m == t {
+			return i
+		}
+	}
+	return -1
 }
 
 // group assigns each entity its group and returns the groups in order of
