@@ -80,6 +80,7 @@ func analyze(text string, opt Options, model *ner.Model) (*Result, error) {
 	d := token.Tokenize(text)
 	res := &Result{Version: Version, Length: utf8.RuneCountInString(text)}
 	spans := merge(modelSpans(d, model.Recognize(d)), ruleSpans(d, numdate.Find(d)))
+	spans = propagate(d, spans)
 	res.Entities = entities(d, spans)
 	harmonize(res.Entities)
 	res.Groups = group(res.Entities)
@@ -120,7 +121,8 @@ func modelSpans(d *token.Doc, ms []ner.Mention) []span {
 				b++
 			}
 			if a < b {
-				out = append(out, span{typ: m.Type, first: a, last: b - 1, start: toks[a].EntStart, end: toks[b-1].End, model: true})
+				out = append(out, span{typ: m.Type, first: a, last: b - 1, skip: utf8.RuneCountInString(toks[a].Pre),
+					start: toks[a].EntStart, end: toks[b-1].End, model: true})
 			}
 			a = b
 		}
@@ -233,10 +235,12 @@ func entities(d *token.Doc, spans []span) []Entity {
 	return out
 }
 
-// stemOf returns the normalized token without its first skip code points,
-// or without its proclitics when skip is 0.
+// stemOf returns the normalized token without its first skip code points.
 func stemOf(t *token.Token, skip int) string {
 	if skip == 0 {
+		return t.Norm
+	}
+	if len(t.Pre) == 2*skip { // proclitics are two-byte letters
 		return t.Stem
 	}
 	s := t.Norm

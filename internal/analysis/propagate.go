@@ -1,0 +1,155 @@
+package analysis
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"tahlil/internal/token"
+)
+
+// A name is a recognized entity's normalized words.
+type name struct {
+	typ   string
+	words []string
+}
+
+// propagate marks the later and earlier occurrences of names the model
+// recognized somewhere in the text but missed elsewhere: the full name, a
+// LOC/ORG/MISC name without its article (أمم المتحدة in للأمم المتحدة) and
+// the last word of a person's name of two or more words (بلينكن after أنتوني
+// بلينكن). An occurrence is matched on its normalized words, with the
+// longest match of the first word with or without its proclitics, so that
+// "بلينكن" matches as a whole while "وغزة" gives "غزة". Only tokens outside
+// every span are marked, and single words of fewer than three letters never
+// are.
+func propagate(d *token.Doc, spans []span) []span {
+	var names map[string][]name // by first word
+	add := func(typ string, words []string) {
+		if len(words) == 0 || len(words) == 1 && utf8.RuneCountInString(words[0]) < 3 {
+			return
+		}
+		if names == nil {
+			names = make(map[string][]name)
+		}
+		for _, n := range names[words[0]] {
+			if n.typ == typ && equalWords(n.words, words) {
+				return
+			}
+		}
+		names[words[0]] = append(names[words[0]], name{typ, words})
+	}
+	for _, s := range spans {
+		if !s.model {
+			continue
+		}
+		words := make([]string, 0, s.last-s.first+1)
+		words = append(words, stemOf(&d.Tokens[s.first], s.skip))
+		for t := s.first + 1; t <= s.last; t++ {
+			if d.Tokens[t].Kind != token.Word || !d.Tokens[t].SpaceBefore {
+				words = nil
+				break
+			}
+			words = append(words, d.Tokens[t].Norm)
+		}
+		if words == nil {
+			continue
+		}
+		add(s.typ, words)
+		switch s.typ {
+		case PER:
+			if len(words) >= 2 {
+				add(PER, words[len(words)-1:])
+			}
+		default:
+			if rest, ok := strings.CutPrefix(words[0], "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
+				w := append([]string{rest}, words[1:]...)
+				add(s.typ, w)
+			}
+		}
+	}
+	if names == nil {
+		return spans
+	}
+	covered := make([]bool, len(d.Tokens))
+	for _, s := range spans {
+		for t := s.first; t <= s.last; t++ {
+			covered[t] = true
+		}
+	}
+	var found []span
+	toks := d.Tokens
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if covered[i] || t.Kind != token.Word || t.Stem == "" {
+			continue
+		}
+		pre := utf8.RuneCountInString(t.Pre)
+		w := t.Norm
+		for k := 0; k <= pre; k++ {
+			if k > 0 {
+				_, n := utf8.DecodeRuneInString(w)
+				w = w[n:]
+			}
+			best := -1
+			for j, n := range names[w] {
+				if matchRest(toks, covered, i, n.words) && (best < 0 || len(n.words) > len(names[w][best].words)) {
+					best = j
+				}
+			}
+			if best < 0 {
+				continue
+			}
+			n := names[w][best]
+			start := t.Start
+			if k > 0 {
+				start, _ = d.Norm.Source(t.NStart+k, t.NEnd)
+			}
+			last := i + len(n.words) - 1
+			found = append(found, span{typ: n.typ, first: i, last: last, skip: k, start: start, end: toks[last].End, model: true})
+			i = last
+			break
+		}
+	}
+	if len(found) == 0 {
+		return spans
+	}
+	out := make([]span, 0, len(spans)+len(found))
+	a, b := 0, 0
+	for a < len(spans) || b < len(found) {
+		if b >= len(found) || a < len(spans) && spans[a].start < found[b].start {
+			out = append(out, spans[a])
+			a++
+		} else {
+			out = append(out, found[b])
+			b++
+		}
+	}
+	return out
+}
+
+// matchRest reports whether the tokens after i are words[1:], uncovered
+// words each preceded by a space.
+func matchRest(toks []token.Token, covered []bool, i int, words []string) bool {
+	if i+len(words) > len(toks) {
+		return false
+	}
+	for k := 1; k < len(words); k++ {
+		t := &toks[i+k]
+		if covered[i+k] || t.Kind != token.Word || !t.SpaceBefore || t.Norm != words[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
