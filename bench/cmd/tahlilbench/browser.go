@@ -1,0 +1,215 @@
+package main
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/heapprofiler"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+//go:embed page.js
+var pageJS string
+
+// readyObserver runs before any script of every document: it records
+// performance.now() (milliseconds since navigation start) when <html> gets
+// data-ready.
+const readyObserver = `(() => {
+  const mark = () => {
+    const el = document.documentElement;
+    if (window.__benchReadyAt === undefined && el && el.hasAttribute("data-ready")) {
+      window.__benchReadyAt = performance.now();
+    }
+  };
+  new MutationObserver(mark).observe(document, {attributes: true, subtree: true, attributeFilter: ["data-ready"]});
+  document.addEventListener("DOMContentLoaded", mark);
+  mark();
+})();`
+
+// loadTimeout bounds one page load; a page that never sets data-ready fails
+// the benchmark with this much patience.
+const loadTimeout = 60 * time.Second
+
+// chrome is one running browser with one tab.
+type chrome struct {
+	ctx     context.Context
+	cancel  func()
+	profile string
+	Version string
+}
+
+// chromeFlags are the flags of every browser the benchmark starts, on top of
+// chromedp's defaults (which include headless).
+func chromeFlags(execPath, profile string) []chromedp.ExecAllocatorOption {
+	opts := append([]chromedp.ExecAllocatorOption{}, chromedp.DefaultExecAllocatorOptions[:]...)
+	return append(opts,
+		chromedp.ExecPath(execPath),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("enable-precise-memory-info", true),
+		chromedp.WindowSize(1280, 900),
+		chromedp.UserDataDir(profile),
+	)
+}
+
+// launch starts a browser on a fresh profile directory and installs the
+// ready observer in its tab.
+func launch(parent context.Context, execPath string) (*chrome, error) {
+	profile, err := os.MkdirTemp("", "tahlilbench-profile-")
+	if err != nil {
+		return nil, err
+	}
+	actx, acancel := chromedp.NewExecAllocator(parent, chromeFlags(execPath, profile)...)
+	ctx, cancel := chromedp.NewContext(actx)
+	c := &chrome{ctx: ctx, profile: profile, cancel: func() {
+		cancel()
+		acancel()
+		os.RemoveAll(profile)
+	}}
+	if err := chromedp.Do(ctx); err != nil {
+		c.cancel()
+		return nil, fmt.Errorf("starting %s: %w", execPath, err)
+	}
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: readyObserver}); err != nil {
+		c.cancel()
+		return nil, err
+	}
+	if v, err := chromedp.CallBrowser(ctx, browser.GetVersion, cdp.Empty{}); err == nil {
+		c.Version = v.Product
+	}
+	return c, nil
+}
+
+func (c *chrome) Close() { c.cancel() }
+
+// load navigates to url and returns the milliseconds from navigation start
+// to data-ready on <html>.
+func (c *chrome) load(url string) (float64, error) {
+	ctx, cancel := context.WithTimeout(c.ctx, loadTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return 0, fmt.Errorf("loading %s: %w", url, err)
+	}
+	for {
+		ms, err := chromedp.Run(ctx, chromedp.Poll[float64](`window.__benchReadyAt`, chromedp.WithPollingInterval(5*time.Millisecond), chromedp.WithPollingTimeout(loadTimeout)))
+		if err == nil {
+			return ms, nil
+		}
+		// Right after a navigation the protocol can still name the previous
+		// document's execution context; ask again in the new one.
+		if strings.Contains(err.Error(), "Cannot find context") && ctx.Err() == nil {
+			time.Sleep(10 * time.Millisecond)
+			continue
+		}
+		return 0, fmt.Errorf("%s never set data-ready on <html> within %v: %w", url, loadTimeout, err)
+	}
+}
+
+// blank navigates away so that the next load is a fresh navigation.
+func (c *chrome) blank() error {
+	return chromedp.Do(c.ctx, chromedp.Navigate("about:blank"))
+}
+
+// eval evaluates expr in the page, awaiting a promise, and decodes the
+// result into T.
+func eval[T any](ctx context.Context, expr string) (T, error) {
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		var ex *chromedp.ExceptionError
+		if errors.As(err, &ex) && ex.ExceptionDetails != nil && ex.Exception != nil {
+			return v, fmt.Errorf("in page: %s", ex.Exception.Description)
+		}
+		return v, err
+	}
+	return v, nil
+}
+
+// js quotes v as a JavaScript literal.
+func js(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// installHarness installs page.js and checks the page contract: the names
+// the benchmark needs on window.tahlil.
+func (c *chrome) installHarness() error {
+	if _, err := eval[bool](c.ctx, pageJS); err != nil {
+		return fmt.Errorf("installing the in-page harness: %w", err)
+	}
+	missing, err := eval[[]string](c.ctx, `window.__tahlilbench.contract()`)
+	if err != nil {
+		return err
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("the page does not implement the benchmark contract: missing %s", strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+func (c *chrome) setText(name, text string) error {
+	_, err := eval[int](c.ctx, `window.__tahlilbench.setText(`+js(name)+`, `+js(text)+`)`)
+	return err
+}
+
+// measured is the result of window.__tahlilbench.measure.
+type measured struct {
+	Reps  map[string]int       `json:"reps"`
+	PerOp map[string][]float64 `json:"perOp"`
+}
+
+func (c *chrome) measure(kinds []string, name string, runs int, minMs float64, maxReps int) (measured, error) {
+	return eval[measured](c.ctx, fmt.Sprintf(`window.__tahlilbench.measure(%s, %s, %d, %g, %d)`, js(kinds), js(name), runs, minMs, maxReps))
+}
+
+// heapUsed returns the bytes of JavaScript heap in use.
+func (c *chrome) heapUsed() (float64, error) {
+	h, err := chromedp.Call(c.ctx, runtime.GetHeapUsage, cdp.Empty{})
+	return h.UsedSize, err
+}
+
+func (c *chrome) collectGarbage() error {
+	_, err := chromedp.Call(c.ctx, heapprofiler.CollectGarbage, cdp.Empty{})
+	return err
+}
+
+// pollHeap samples the JS heap every interval until stop is closed and
+// returns the largest sample.
+func (c *chrome) pollHeap(stop <-chan struct{}, interval time.Duration) <-chan float64 {
+	out := make(chan float64, 1)
+	go func() {
+		peak := 0.0
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				out <- peak
+				return
+			case <-t.C:
+				if u, err := c.heapUsed(); err == nil {
+					peak = max(peak, u)
+				}
+			}
+		}
+	}()
+	return out
+}

@@ -1,0 +1,116 @@
+// In-page half of tahlilbench: timing loops that run inside the page so that
+// no DevTools round trip is inside a measurement. Installed with
+// Runtime.evaluate after the page is ready; it only calls the page's public
+// window.tahlil API and the peers.
+(() => {
+  const texts = {};
+  let peer = null;
+  let sink = 0;
+  const consume = (r) => {
+    if (typeof r === "string") sink += r.length;
+    else if (r && Array.isArray(r.entities)) sink += r.entities.length;
+    else sink += 1;
+  };
+  const variants = (name) => {
+    const t = texts[name];
+    if (t === undefined) throw new Error("no text " + name);
+    // Alternate two texts so that no cache keyed on the input can answer.
+    return [t, t + " "];
+  };
+  const ops = {
+    analyze(name) {
+      const [a, b] = variants(name);
+      let i = 0;
+      return () => consume(window.tahlil.analyze(i++ & 1 ? b : a));
+    },
+    show(name) {
+      const [a, b] = variants(name);
+      let i = 0;
+      // Render included: wait for the page to analyze and render, then
+      // force style and layout so their cost is counted too.
+      return async () => {
+        await window.tahlil.show(i++ & 1 ? b : a);
+        sink += document.documentElement.offsetHeight;
+      };
+    },
+    "tahlil-search"(name) {
+      const [a] = variants(name);
+      return () => consume(window.tahlil.normalize(a, "search"));
+    },
+    nfkc(name) {
+      const [a] = variants(name);
+      return () => consume(a.normalize("NFKC"));
+    },
+    peer(name) {
+      const [a] = variants(name);
+      if (!peer) throw new Error("peer normalizer not loaded");
+      return () => consume(peer(a));
+    },
+  };
+  const asyncKinds = new Set(["show"]);
+  async function batch(kind, op, reps) {
+    const t0 = performance.now();
+    if (asyncKinds.has(kind)) {
+      for (let i = 0; i < reps; i++) await op();
+    } else {
+      for (let i = 0; i < reps; i++) op();
+    }
+    return performance.now() - t0;
+  }
+  window.__tahlilbench = {
+    contract() {
+      const t = window.tahlil;
+      if (!t) return ["window.tahlil"];
+      const missing = [];
+      for (const k of ["analyze", "normalize", "show", "wasmMemoryBytes"]) {
+        if (typeof t[k] !== "function") missing.push("tahlil." + k + "()");
+      }
+      if (typeof t.version !== "string" || t.version === "") missing.push("tahlil.version");
+      return missing;
+    },
+    setText(name, text) {
+      texts[name] = text;
+      return text.length;
+    },
+    async loadPeer(url) {
+      const m = await import(url);
+      peer = m.normalize;
+      if (typeof peer !== "function") throw new Error(url + " exports no normalize function");
+      return true;
+    },
+    // measure runs each kind on the text once to warm up and to pick how many
+    // repetitions make a batch of at least minMs (at most maxReps), then
+    // takes runs batches of each kind, interleaved, and returns the time per
+    // operation of each batch in ms.
+    async measure(kinds, name, runs, minMs, maxReps) {
+      const made = {}, reps = {}, out = {};
+      for (const k of kinds) {
+        if (!ops[k]) throw new Error("unknown kind " + k);
+        made[k] = ops[k](name);
+        const ms = await batch(k, made[k], 1);
+        reps[k] = Math.max(1, Math.min(maxReps, Math.ceil(minMs / Math.max(ms, 0.01))));
+        await batch(k, made[k], reps[k]);
+        out[k] = [];
+      }
+      for (let r = 0; r < runs; r++) {
+        for (const k of kinds) out[k].push((await batch(k, made[k], reps[k])) / reps[k]);
+      }
+      return { reps, perOp: out, sink };
+    },
+    // first times the very first analysis of a freshly loaded page, then the
+    // same call warm, averaged over a batch.
+    first(name, reps) {
+      const t = texts[name];
+      let t0 = performance.now();
+      consume(window.tahlil.analyze(t));
+      const first = performance.now() - t0;
+      t0 = performance.now();
+      for (let i = 0; i < reps; i++) consume(window.tahlil.analyze(t));
+      return { first, warm: (performance.now() - t0) / reps };
+    },
+    wasmMemoryBytes() {
+      return Number(window.tahlil.wasmMemoryBytes());
+    },
+  };
+  return true;
+})()
