@@ -1,0 +1,475 @@
+package analysis
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"tahlil/internal/ner"
+	"tahlil/internal/testenv"
+	"tahlil/internal/token"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+
+var validTypes = map[string]bool{PER: true, LOC: true, ORG: true, MISC: true, DATE: true, NUM: true}
+
+// checkResult checks the invariants every result keeps.
+func checkResult(t *testing.T, text string, res *Result) {
+	t.Helper()
+	rs := []rune(text)
+	if res.Length != len(rs) {
+		t.Fatalf("Length = %d; want %d", res.Length, len(rs))
+	}
+	if res.Entities == nil || res.Groups == nil {
+		t.Fatalf("nil entities or groups: %+v", res)
+	}
+	prevEnd := 0
+	counts := make([]int, len(res.Groups))
+	firstSeen := make([]bool, len(res.Groups))
+	nextGroup := 0
+	for i, e := range res.Entities {
+		if e.Start < prevEnd || e.End <= e.Start || e.End > len(rs) {
+			t.Fatalf("entity %d %+v: not sorted, empty, overlapping or out of bounds (previous end %d, length %d)", i, e, prevEnd, len(rs))
+		}
+		prevEnd = e.End
+		if got := string(rs[e.Start:e.End]); got != e.Text {
+			t.Fatalf("entity %d: Text = %q; input[%d:%d] = %q", i, e.Text, e.Start, e.End, got)
+		}
+		if !validTypes[e.Type] {
+			t.Fatalf("entity %d: type %q", i, e.Type)
+		}
+		if e.Key == "" || strings.Contains(e.Key, "  ") || strings.TrimSpace(e.Key) != e.Key {
+			t.Fatalf("entity %d: key %q", i, e.Key)
+		}
+		if strings.TrimSpace(e.Text) != e.Text {
+			t.Fatalf("entity %d: text %q has edge space", i, e.Text)
+		}
+		if strings.ContainsAny(e.Text, "\"«»“”.,،:;؛!؟?()[]") && e.Type != DATE && e.Type != NUM {
+			t.Fatalf("entity %d: %q has punctuation inside", i, e.Text)
+		}
+		if e.Group < 0 || e.Group >= len(res.Groups) {
+			t.Fatalf("entity %d: group %d of %d", i, e.Group, len(res.Groups))
+		}
+		if g := res.Groups[e.Group]; g.Type != e.Type {
+			t.Fatalf("entity %d type %s in group %+v", i, e.Type, g)
+		}
+		if !firstSeen[e.Group] {
+			if e.Group != nextGroup {
+				t.Fatalf("entity %d: group %d first seen before group %d", i, e.Group, nextGroup)
+			}
+			firstSeen[e.Group] = true
+			nextGroup++
+		}
+		counts[e.Group]++
+	}
+	for i, g := range res.Groups {
+		if g.ID != i || g.Count != counts[i] || g.Count == 0 {
+			t.Fatalf("group %+v: id %d, %d mentions", g, i, counts[i])
+		}
+		found := false
+		for _, e := range res.Entities {
+			if e.Group == i && e.Text == g.Label && e.Key == g.Key {
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("group %+v: label is not one of its mentions", g)
+		}
+	}
+	total := 0
+	for typ, n := range res.Stats.Entities {
+		if !validTypes[typ] {
+			t.Fatalf("stats type %q", typ)
+		}
+		total += n
+	}
+	if total != len(res.Entities) {
+		t.Fatalf("stats count %d entities; have %d", total, len(res.Entities))
+	}
+}
+
+func mustAnalyze(t *testing.T, text string, opt Options) *Result {
+	t.Helper()
+	res, err := Analyze(text, opt)
+	if err != nil {
+		t.Fatalf("Analyze(%.40q) error: %v", text, err)
+	}
+	checkResult(t, text, res)
+	return res
+}
+
+// summary is a stable, compact listing of a result for golden files.
+func summary(res *Result) string {
+	var b strings.Builder
+	for _, e := range res.Entities {
+		fmt.Fprintf(&b, "%d-%d %s %s | %s | g%d\n", e.Start, e.End, e.Type, e.Text, e.Key, e.Group)
+	}
+	b.WriteString("--\n")
+	for _, g := range res.Groups {
+		fmt.Fprintf(&b, "g%d %s %s | %s ×%d\n", g.ID, g.Type, g.Label, g.Key, g.Count)
+	}
+	s := res.Stats
+	fmt.Fprintf(&b, "--\nwords %d sentences %d minutes %.1f\n", s.Words, s.Sentences, s.ReadingMinutes)
+	return b.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("result differs from %s (after a model change, review and run go test ./internal/analysis -update):\n%s", path, diff(string(want), got))
+	}
+}
+
+// diff lists the lines that differ.
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var a, c string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			c = g[i]
+		}
+		if a != c {
+			fmt.Fprintf(&b, "line %d:\n- %s\n+ %s\n", i+1, a, c)
+		}
+	}
+	return b.String()
+}
+
+func readArticle(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestAnalyzeArticle(t *testing.T) {
+	res := mustAnalyze(t, readArticle(t), Options{})
+	golden(t, "article.golden", summary(res))
+}
+
+// TestAnalyzeSample checks the shared sample article: the shape, the
+// invariants, and the entities any usable model must find in it.
+func TestAnalyzeSample(t *testing.T) {
+	b, err := os.ReadFile(testenv.Shared(t, "samples/article-blinken-netanyahu.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := mustAnalyze(t, string(b), Options{Normalize: "search"})
+	if res.Normalized == nil || res.Normalized.Preset != "search" || res.Normalized.Text == "" {
+		t.Errorf("Normalized = %+v; want the search-normalized text", res.Normalized)
+	}
+	if !strings.HasPrefix(res.Version, "tahlil "+Release+" (model ") || !strings.Contains(res.Version, "sha256:") {
+		t.Errorf("Version = %q", res.Version)
+	}
+	want := []struct{ typ, key string }{
+		{PER, "بلينكن"}, {LOC, "غزه"}, {ORG, "الامم المتحده"}, {NUM, "27 الفا و700"}, {DATE, "7 اكتوبر"},
+	}
+	for _, w := range want {
+		n := 0
+		for _, e := range res.Entities {
+			if e.Type == w.typ && (e.Key == w.key || w.typ == PER && containsWords(e.Key, w.key)) {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("no %s entity with key %q", w.typ, w.key)
+		}
+	}
+	// Every mention of بلينكن the model or propagation found is one person.
+	groups := map[int]bool{}
+	for _, e := range res.Entities {
+		if e.Type == PER && (e.Key == "بلينكن" || containsWords(e.Key, "بلينكن")) {
+			groups[e.Group] = true
+		}
+	}
+	if len(groups) != 1 {
+		t.Errorf("بلينكن mentions fall in %d groups; want 1", len(groups))
+	}
+	if res.Stats.Words < 400 || res.Stats.Words > 480 || res.Stats.Sentences < 15 || res.Stats.Sentences > 25 {
+		t.Errorf("Stats = %+v; want about 440 words in about 20 sentences", res.Stats)
+	}
+}
+
+func TestAnalyzeInput(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		opt  Options
+		code string
+	}{
+		{"empty", "", Options{}, ""},
+		{"spaces", " \n\t ", Options{}, ""},
+		{"invalid utf8", "غزة \xff\xfe", Options{}, "invalid_utf8"},
+		{"too large", strings.Repeat("غزة ", MaxBytes/7+1), Options{}, "too_large"},
+		{"bad preset", "غزة", Options{Normalize: "nope"}, "bad_preset"},
+		{"html", `<script>alert("غزة")</script> <b>7 أكتوبر</b>`, Options{}, ""},
+		{"bidi", "\u202eغزة\u202c \u2067القاهرة\u2069 \u200f7\u200f أكتوبر", Options{}, ""},
+		{"lone clitic", "و ب ل بـ لـ", Options{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Analyze(tt.text, tt.opt)
+			if tt.code != "" {
+				var ae *Error
+				if !errors.As(err, &ae) || ae.Code != tt.code || ae.Message == "" {
+					t.Fatalf("Analyze error = %v; want code %q", err, tt.code)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Analyze error: %v", err)
+			}
+			checkResult(t, tt.text, res)
+			if strings.TrimSpace(tt.text) == "" && (len(res.Entities) != 0 || res.Stats.Words != 0 || res.Stats.Sentences != 0 || res.Stats.ReadingMinutes != 0) {
+				t.Errorf("blank text: %+v", res)
+			}
+		})
+	}
+}
+
+func TestNormalizedOnlyOnRequest(t *testing.T) {
+	if res := mustAnalyze(t, "غزّة", Options{}); res.Normalized != nil {
+		t.Errorf("Normalized = %+v without a request", res.Normalized)
+	}
+	res := mustAnalyze(t, "غزّة", Options{Normalize: "search"})
+	if res.Normalized == nil || res.Normalized.Text != "غزه" {
+		t.Errorf("Normalized = %+v; want search text غزه", res.Normalized)
+	}
+}
+
+// TestSpanBoundaries checks the contract's proclitic and punctuation rules
+// on spans given directly, whatever the model decides.
+func TestSpanBoundaries(t *testing.T) {
+	tests := []struct{ in, text, key string }{
+		{"ونتنياهو", "نتنياهو", "نتنياهو"},
+		{"بالرياض", "الرياض", "الرياض"},
+		{"للأمم المتحدة", "أمم المتحدة", "امم المتحده"},
+		{"وللأمم المتحدة", "أمم المتحدة", "امم المتحده"},
+		{`بـ"دعم"`, "دعم", "دعم"},
+		{`لـ"أكسيوس"`, "أكسيوس", "اكسيوس"},
+		{"«غزة»", "غزة", "غزه"},
+		{"وبـالرياض", "الرياض", "الرياض"},
+		{"الأمـــم المتّحدة", "الأمـــم المتّحدة", "الامم المتحده"},
+	}
+	for _, tt := range tests {
+		d := token.Tokenize(tt.in)
+		spans := merge(modelSpans(d, []ner.Mention{{Type: ORG, Start: 0, End: len(d.Tokens)}}), nil)
+		ents := entities(d, spans)
+		if len(ents) != 1 || ents[0].Text != tt.text || ents[0].Key != tt.key {
+			t.Errorf("span over %q = %+v; want text %q key %q", tt.in, ents, tt.text, tt.key)
+		}
+	}
+}
+
+func TestGroups(t *testing.T) {
+	ents := []Entity{
+		{Type: PER, Text: "أنتوني بلينكن", Key: "انتوني بلينكن"},
+		{Type: ORG, Text: "أمم المتحدة", Key: "امم المتحده"},
+		{Type: PER, Text: "بلينكن", Key: "بلينكن"},
+		{Type: ORG, Text: "الأمم المتحدة", Key: "الامم المتحده"},
+		{Type: PER, Text: "محمد علي", Key: "محمد علي"},
+		{Type: LOC, Text: "بلينكن", Key: "بلينكن"},
+		{Type: PER, Text: "علي", Key: "علي"},
+		{Type: PER, Text: "انتوني", Key: "انتوني"},
+		{Type: PER, Text: "توني", Key: "توني"},
+	}
+	gs := group(ents)
+	var got []int
+	for _, e := range ents {
+		got = append(got, e.Group)
+	}
+	if want := []int{0, 1, 0, 1, 2, 3, 2, 0, 4}; !reflect.DeepEqual(got, want) {
+		t.Errorf("groups = %v; want %v", got, want)
+	}
+	if gs[1].Label != "الأمم المتحدة" || gs[1].Key != "الامم المتحده" || gs[1].Count != 2 {
+		t.Errorf("group 1 = %+v; want label الأمم المتحدة, 2 mentions", gs[1])
+	}
+	if gs[0].Label != "أنتوني بلينكن" || gs[0].Count != 3 {
+		t.Errorf("group 0 = %+v", gs[0])
+	}
+}
+
+func TestHarmonize(t *testing.T) {
+	ents := []Entity{
+		{Type: PER, Key: "اكسيوس"}, {Type: ORG, Key: "اكسيوس"}, {Type: ORG, Key: "اكسيوس"}, {Type: DATE, Key: "اكسيوس"},
+		{Type: LOC, Key: "الاردن"}, {Type: ORG, Key: "اردن"},
+	}
+	harmonize(ents)
+	var got []string
+	for _, e := range ents {
+		got = append(got, e.Type)
+	}
+	if want := []string{ORG, ORG, ORG, DATE, LOC, LOC}; !reflect.DeepEqual(got, want) {
+		t.Errorf("types = %v; want %v", got, want)
+	}
+}
+
+func TestMerge(t *testing.T) {
+	sp := func(typ string, a, b int, model bool) span { return span{typ: typ, start: a, end: b, model: model} }
+	model := []span{sp(LOC, 0, 5, true), sp(MISC, 12, 15, true), sp(ORG, 30, 40, true)}
+	rules := []span{sp(NUM, 3, 8, false), sp(DATE, 10, 20, false), sp(NUM, 30, 40, false), sp(NUM, 50, 52, false)}
+	var got []string
+	for _, s := range merge(model, rules) {
+		got = append(got, fmt.Sprintf("%s%d-%d", s.typ, s.start, s.end))
+	}
+	// The model wins overlaps, except where a rule span strictly contains it.
+	if want := []string{"LOC0-5", "DATE10-20", "ORG30-40", "NUM50-52"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("merge = %v; want %v", got, want)
+	}
+}
+
+// The clean text and spelling variants of it that search normalization folds
+// together.
+var variantBase = "أعلن وزير الخارجية أنتوني بلينكن في القاهرة يوم الخميس 7 أكتوبر 2023 أن الأمم المتحدة ستقدم 27 مليون دولار إلى مستشفى في غزة، وأن الأسعار ارتفعت 12% منذ عام 2022."
+
+func variants() map[string]string {
+	addAfterLetters := func(s string, every int, mark string) string {
+		var b strings.Builder
+		n := 0
+		for _, r := range s {
+			b.WriteRune(r)
+			if r >= 0x0621 && r <= 0x064A {
+				n++
+				if n%every == 0 {
+					b.WriteString(mark)
+				}
+			}
+		}
+		return b.String()
+	}
+	kashida := func(s string) string {
+		// Tatweel only between two joining letters.
+		var b strings.Builder
+		rs := []rune(s)
+		for i, r := range rs {
+			b.WriteRune(r)
+			if i+1 < len(rs) && r >= 0x0628 && r <= 0x064A && r != 0x0629 && r != 0x062F && r != 0x0630 && r != 0x0631 && r != 0x0632 && r != 0x0648 && rs[i+1] >= 0x0628 && rs[i+1] <= 0x064A && i%3 == 0 {
+				b.WriteString("ـ")
+			}
+		}
+		return b.String()
+	}
+	digits := strings.NewReplacer("0", "٠", "1", "١", "2", "٢", "3", "٣", "7", "٧")
+	return map[string]string{
+		"diacritics": addAfterLetters(variantBase, 2, "\u064E"),
+		"shadda":     addAfterLetters(variantBase, 5, "\u0651\u064F"),
+		"kashida":    kashida(variantBase),
+		"no hamza":   strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا").Replace(variantBase),
+		"ى for ي":    strings.NewReplacer("في ", "فى ", "مستشفى", "مستشفي").Replace(variantBase),
+		"ه for ة":    strings.ReplaceAll(variantBase, "ة", "ه"),
+		"persian":    strings.NewReplacer("ي", "ی", "ك", "ک").Replace(variantBase),
+		"indic":      digits.Replace(variantBase),
+		"rlm":        strings.ReplaceAll(strings.ReplaceAll(variantBase, " ", "\u200f "), "بلينكن", "بلي\u200fنكن"),
+		"all": strings.ReplaceAll(digits.Replace(strings.NewReplacer("أ", "ا", "ة", "ه", "ي", "ی").Replace(
+			addAfterLetters(variantBase, 3, "\u064E"))), " ", " \u200f"),
+	}
+}
+
+func TestSpellingVariants(t *testing.T) {
+	type typeKey struct{ Type, Key string }
+	list := func(res *Result) []typeKey {
+		var out []typeKey
+		for _, e := range res.Entities {
+			out = append(out, typeKey{e.Type, e.Key})
+		}
+		return out
+	}
+	want := list(mustAnalyze(t, variantBase, Options{}))
+	if len(want) < 6 {
+		t.Fatalf("clean text gives only %v", want)
+	}
+	for name, v := range variants() {
+		t.Run(name, func(t *testing.T) {
+			if v == variantBase {
+				t.Fatal("variant equals the clean text")
+			}
+			if got := list(mustAnalyze(t, v, Options{})); !reflect.DeepEqual(got, want) {
+				t.Errorf("Analyze(%q) entities = %v; want %v", v, got, want)
+			}
+		})
+	}
+}
+
+func FuzzAnalyze(f *testing.F) {
+	f.Add(variantBase)
+	for _, v := range variants() {
+		f.Add(v)
+	}
+	for _, s := range []string{"", "بـ\"دعم\"", "للأمم المتحدة", "٢٧ ألفاً و٧٠٠", "15/1/1959", "\xff", "و", "ـ", "\u200f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		res, err := analyze(s, Options{}, ner.Default())
+		if err != nil {
+			if utf8.ValidString(s) && len(s) <= MaxBytes {
+				t.Fatalf("analyze(%q) error %v", s, err)
+			}
+			return
+		}
+		checkResult(t, s, res)
+	})
+}
+
+func TestAnalyzeDeterministic(t *testing.T) {
+	a := mustAnalyze(t, readArticle(t), Options{})
+	b := mustAnalyze(t, readArticle(t), Options{})
+	if !reflect.DeepEqual(a, b) {
+		t.Error("two analyses of one text differ")
+	}
+}
+
+// bigText repeats the article up to about n bytes.
+func bigText(base string, n int) string {
+	var b bytes.Buffer
+	for b.Len() < n {
+		b.WriteString(base)
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func benchmarkAnalyze(b *testing.B, text string) {
+	ntok := len(token.Tokenize(text).Tokens)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Analyze(text, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	raw, err := os.ReadFile(testenv.Shared(b, "samples/article-blinken-netanyahu.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("sample", func(b *testing.B) { benchmarkAnalyze(b, string(raw)) })
+	b.Run("1MB", func(b *testing.B) { benchmarkAnalyze(b, bigText(string(raw), 1<<20)) })
+}
