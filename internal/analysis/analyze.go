@@ -218,19 +218,20 @@ func entities(d *token.Doc, spans []span) []Entity {
 	for i, s := range spans {
 		b0 := seek(s.start)
 		b1 := seek(s.end)
-		kb.Reset()
-		for t := s.first; t <= s.last; t++ {
-			tok := &d.Tokens[t]
-			if t == s.first {
-				kb.WriteString(stemOf(tok, s.skip))
-				continue
+		key := stemOf(&d.Tokens[s.first], s.skip)
+		if s.last > s.first {
+			kb.Reset()
+			kb.WriteString(key)
+			for t := s.first + 1; t <= s.last; t++ {
+				tok := &d.Tokens[t]
+				if tok.SpaceBefore {
+					kb.WriteByte(' ')
+				}
+				kb.WriteString(tok.Norm)
 			}
-			if tok.SpaceBefore {
-				kb.WriteByte(' ')
-			}
-			kb.WriteString(tok.Norm)
+			key = kb.String()
 		}
-		out[i] = Entity{Type: s.typ, Start: s.start, End: s.end, Text: text[b0:b1], Key: kb.String()}
+		out[i] = Entity{Type: s.typ, Start: s.start, End: s.end, Text: text[b0:b1], Key: key}
 	}
 	return out
 }
@@ -256,25 +257,25 @@ func stemOf(t *token.Token, skip int) string {
 // throughout an article.
 func harmonize(ents []Entity) {
 	type tally struct {
-		n     [4]int
-		first int
+		n     [4]int32
+		first int32
 	}
-	var votes map[string]*tally
+	var votes map[string]tally
 	for i := range ents {
 		t := modelType(ents[i].Type)
 		if t < 0 {
 			continue
 		}
 		if votes == nil {
-			votes = make(map[string]*tally)
+			votes = make(map[string]tally)
 		}
 		k := groupKey(LOC, ents[i].Key)
-		v := votes[k]
-		if v == nil {
-			v = &tally{first: t}
-			votes[k] = v
+		v, ok := votes[k]
+		if !ok {
+			v.first = int32(t)
 		}
 		v.n[t]++
+		votes[k] = v
 	}
 	for i := range ents {
 		t := modelType(ents[i].Type)
@@ -282,7 +283,7 @@ func harmonize(ents []Entity) {
 			continue
 		}
 		v := votes[groupKey(LOC, ents[i].Key)]
-		best := v.first
+		best := int(v.first)
 		for c, n := range v.n {
 			if n > v.n[best] {
 				best = c
@@ -315,15 +316,11 @@ func group(ents []Entity) []Group {
 	best := make([]int, 0, len(ents)) // index of each group's label entity
 	index := make(map[string]int, len(ents))
 	var persons []int // PER group ids, in order of creation
-	var kb strings.Builder
+	var kb []byte
 	for i := range ents {
 		e := &ents[i]
-		kb.Reset()
-		kb.WriteString(e.Type)
-		kb.WriteByte(0)
-		kb.WriteString(groupKey(e.Type, e.Key))
-		k := kb.String()
-		g, ok := index[k]
+		kb = append(append(append(kb[:0], e.Type...), 0), groupKey(e.Type, e.Key)...)
+		g, ok := index[string(kb)] // no allocation for the lookup
 		if !ok && e.Type == PER {
 			for p := len(persons) - 1; p >= 0; p-- {
 				if containsWords(groups[persons[p]].Key, e.Key) {
@@ -340,7 +337,9 @@ func group(ents []Entity) []Group {
 				persons = append(persons, g)
 			}
 		}
-		index[k] = g
+		if _, seen := index[string(kb)]; !seen {
+			index[string(kb)] = g
+		}
 		e.Group = g
 		groups[g].Count++
 		if moreComplete(e, &ents[best[g]]) {

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"tahlil/internal/ner"
+	"tahlil/internal/numdate"
 	"tahlil/internal/testenv"
 	"tahlil/internal/token"
 )
@@ -472,4 +473,38 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	b.Run("sample", func(b *testing.B) { benchmarkAnalyze(b, string(raw)) })
 	b.Run("1MB", func(b *testing.B) { benchmarkAnalyze(b, bigText(string(raw), 1<<20)) })
+}
+
+// BenchmarkStages times each stage of Analyze on the sample, in tokens/s,
+// so their shares can be compared within one run.
+func BenchmarkStages(b *testing.B) {
+	raw, err := os.ReadFile(testenv.Shared(b, "samples/article-blinken-netanyahu.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(raw)
+	d := token.Tokenize(text)
+	model := ner.Default()
+	ms := model.Recognize(d)
+	rules := numdate.Find(d)
+	stage := func(name string, f func()) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				f()
+			}
+			b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+		})
+	}
+	stage("tokenize", func() { token.Tokenize(text) })
+	stage("model", func() { model.Recognize(d) })
+	stage("rules", func() { numdate.Find(d) })
+	stage("merge+groups+stats", func() {
+		spans := propagate(d, merge(modelSpans(d, ms), ruleSpans(d, rules)))
+		ents := entities(d, spans)
+		harmonize(ents)
+		group(ents)
+		stats(d, ents)
+	})
 }
