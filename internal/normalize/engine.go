@@ -32,9 +32,10 @@ type state struct {
 	n *Normalizer
 	s string
 
-	// Output. While out is nil the output so far equals s[:inPos].
-	out   []byte
-	inPos int
+	// Output: out, then the input bytes s[runStart:runEnd] not copied yet.
+	// While nothing has changed, out is nil and the run is all of s so far.
+	out              []byte
+	runStart, runEnd int
 
 	// Spans, when wanted. The current group holds the spans from index grp
 	// on, which share one source span: its key is the source start before
@@ -96,28 +97,26 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 	t := n.t
 	nfc := st.nfc
 	ci := 0 // input code point index
+	// The fast path peeks at the next rune; nx keeps it for the next turn.
+	var nx decoded
 	for i := 0; i < len(s); {
-		c := s[i]
-		var r rune
-		size := 1
-		id := true
-		var e entry
-		switch {
-		case c < utf8.RuneSelf:
-			r = rune(c)
-			e = t.lo[c]
-		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+		var (
+			r    rune
+			size int
+			id   = true
+			e    entry
+		)
+		if c := s[i]; nx.size != 0 {
+			r, size, id, e = nx.r, nx.size, nx.id, nx.e
+			nx.size = 0
+		} else if c < utf8.RuneSelf {
+			r, size, e = rune(c), 1, t.lo[c]
+		} else if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-			size = 2
-			e = t.lo[r] // two-byte runes are all below loEnd
-		default:
-			r, size = utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				id = false
-				e = n.lookup(r, "")
-			} else {
-				e = n.lookup(r, s[i:i+size])
-			}
+			size, e = 2, t.lo[r] // two-byte runes are all below loEnd
+		} else {
+			d := n.decodeMulti(s, i)
+			r, size, id, e = d.r, d.size, d.id, d.e
 		}
 		b0 := i
 		i += size
@@ -131,7 +130,16 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 		if nfc {
 			// Fast path: a starter that NFC leaves alone and that no
 			// combining mark follows is a segment of its own.
-			if e.nfc != boundary|qcYes || !n.boundaryAt(s, i) {
+			if e.nfc == boundary|qcYes && i < len(s) && s[i] >= utf8.RuneSelf {
+				// ASCII is never a combining mark: only peek at others.
+				if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+					r2 := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+					nx = decoded{r2, 2, true, t.lo[r2]}
+				} else {
+					nx = n.decodeMulti(s, i)
+				}
+			}
+			if e.nfc != boundary|qcYes || (nx.size != 0 && (nx.e.nfc&boundary == 0 || nx.e.kind == pexpand)) {
 				st.feed(segRune{r: r, e: e, start: ci - 1, end: ci, b0: b0, b1: i, id: id})
 				continue
 			}
@@ -141,22 +149,21 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 		}
 		switch e.kind {
 		case keep:
-			if st.out == nil && id && b0 == st.inPos {
-				st.inPos = i
+			if id && b0 == st.runEnd {
+				st.runEnd = i
+			} else if id {
+				st.flushRun()
+				st.runStart, st.runEnd = b0, i
 			} else {
-				st.materialize()
-				if id {
-					st.out = append(st.out, s[b0:i]...)
-				} else {
-					st.out = utf8.AppendRune(st.out, r)
-				}
+				st.flushRun()
+				st.out = utf8.AppendRune(st.out, r)
 			}
 			st.lastCCC, st.outNS, st.disturbed = 0, 0, false
 		case del:
 			st.delete(segRune{start: ci - 1, end: ci})
 			continue
 		case repl:
-			st.materialize()
+			st.flushRun()
 			st.out = utf8.AppendRune(st.out, e.to)
 			st.lastCCC, st.outNS, st.disturbed = 0, 0, true
 		default:
@@ -164,7 +171,14 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 			continue
 		}
 		if wantSpans {
-			st.span(ci-1, ci)
+			// A rune read here is a group of its own, which no later
+			// rune joins, so only grp needs to be set.
+			if st.grpExt || st.pend >= 0 {
+				st.span(ci-1, ci)
+			} else {
+				st.grp = len(st.spans)
+				st.spans = append(st.spans, Span{ci - 1, ci})
+			}
 		}
 	}
 	if nfc {
@@ -175,8 +189,9 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 		*st.segBuf = st.seg[:0]
 		segPool.Put(st.segBuf)
 	}
-	out := s
+	out := s[st.runStart:st.runEnd] // all of s when nothing changed
 	if st.out != nil {
+		st.flushRun()
 		// st.out is never written again, so the string can share it, as
 		// strings.Builder does.
 		out = unsafe.String(unsafe.SliceData(st.out), len(st.out))
@@ -184,27 +199,26 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 	return out, st.spans, st.recompose
 }
 
-// boundaryAt reports whether an NFC segment starts at s[i:]: at the end of
-// the text or before a starter that is not a presentation form to expand.
-func (n *Normalizer) boundaryAt(s string, i int) bool {
-	if i >= len(s) {
-		return true
+// decoded is one rune read from the input: invalid bytes read as U+FFFD
+// with id false.
+type decoded struct {
+	r    rune
+	size int
+	id   bool
+	e    entry
+}
+
+// decodeMulti reads the rune at s[i:], which is not ASCII, and classifies it.
+func (n *Normalizer) decodeMulti(s string, i int) decoded {
+	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+		return decoded{r, 2, true, n.t.lo[r]} // two-byte runes are all below loEnd
 	}
-	c := s[i]
-	if c < utf8.RuneSelf {
-		return true
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if r == utf8.RuneError && size == 1 {
+		return decoded{r, 1, false, n.lookup(r, "")}
 	}
-	var e entry
-	if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-		e = n.t.lo[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)]
-	} else {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			return true
-		}
-		e = n.lookup(r, s[i:i+size])
-	}
-	return e.nfc&boundary != 0 && e.kind != pexpand
+	return decoded{r, size, true, n.lookup(r, s[i:i+size])}
 }
 
 // feed adds a rune to the current NFC segment.
@@ -298,24 +312,27 @@ func (st *state) fold(sr segRune) {
 	}
 }
 
-func (st *state) materialize() {
+// flushRun copies the pending run of unchanged input to out, allocating
+// out on the first change.
+func (st *state) flushRun() {
 	if st.out == nil {
-		st.out = make([]byte, st.inPos, len(st.s)+16)
-		copy(st.out, st.s[:st.inPos])
+		st.out = make([]byte, 0, len(st.s)+16)
 	}
+	st.out = append(st.out, st.s[st.runStart:st.runEnd]...)
+	st.runStart = st.runEnd
 }
 
 // emit writes a rune kept by the folds.
 func (st *state) emit(r rune, e entry, sr segRune) {
-	if st.out == nil && sr.id && sr.b0 == st.inPos {
-		st.inPos = sr.b1
-	} else {
-		st.materialize()
-		if sr.id {
-			st.out = append(st.out, st.s[sr.b0:sr.b1]...)
-		} else {
-			st.out = utf8.AppendRune(st.out, r)
-		}
+	switch {
+	case sr.id && sr.b0 == st.runEnd:
+		st.runEnd = sr.b1
+	case sr.id:
+		st.flushRun()
+		st.runStart, st.runEnd = sr.b0, sr.b1
+	default:
+		st.flushRun()
+		st.out = utf8.AppendRune(st.out, r)
 	}
 	if st.nfc {
 		if e.nfc&boundary != 0 {
@@ -333,14 +350,14 @@ func (st *state) emit(r rune, e entry, sr segRune) {
 
 // emitChanged writes a replacement rune. Replacements are starters.
 func (st *state) emitChanged(r rune, sr segRune) {
-	st.materialize()
+	st.flushRun()
 	st.out = utf8.AppendRune(st.out, r)
 	st.lastCCC, st.outNS, st.disturbed = 0, 0, true
 	st.span(sr.start, sr.end)
 }
 
 func (st *state) delete(sr segRune) {
-	st.materialize()
+	st.flushRun()
 	st.disturbed = true
 	if !st.wantSpans {
 		return
