@@ -42,6 +42,8 @@ const (
 	cApprox                      // نحو، حوالي: a following bare year is a count
 	cPair                        // بين، كلا: a following الاثنين means "the two"
 	cAgreeing                    // الموافق between a weekday and its date
+	cTens                        // عشر، العشرين …: the second part of a compound ordinal
+	cCentury                     // القرن
 )
 
 // Lexicon entries are in the search-normalized spelling (no diacritics,
@@ -92,7 +94,10 @@ var lexiconEntries = []struct {
 	{cUnitAdj, "مربع مربعا مكعب مكعبا مئويه"},
 	{cOrdCtx, "الماده ماده الفقره فقره البند بند رقم الرقم الصفحه صفحه ص العدد الفصل الباب الجزء " +
 		"الرتبه المواد القرار قرار المرسوم القانون قانون الطبعه الحلقه الموسم الدوره المرتبه المركز الدقيقه الساعه"},
-	{cOrdinal, "الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي"},
+	{cOrdinal, "الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي " +
+		"الاولي الثانيه الثالثه الرابعه الخامسه السادسه السابعه الثامنه التاسعه العاشره الحاديه"},
+	{cTens, "عشر عشره العشرين الثلاثين"},
+	{cCentury, "القرن"},
 	{cFrom, "من"},
 	{cApprox, "نحو حوالي قرابه زهاء"},
 	{cPair, "بين كلا هذين هاتين"},

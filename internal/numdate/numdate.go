@@ -264,13 +264,32 @@ func (s *scanner) dateCore(j int, lead bool) int {
 			return e2
 		}
 		return j + 1
-	case c&cOrdinal != 0 && s.cls(j+1)&cFrom != 0:
-		if e, _ := s.month(j + 2); e > 0 {
+	case c&cOrdinal != 0:
+		// السابع من أكتوبر، السادس والعشرين من الشهر الجاري
+		k := s.ordinalEnd(j)
+		if s.cls(k)&cFrom == 0 {
+			return -1
+		}
+		if e, _ := s.month(k + 1); e > 0 {
 			return s.yearAfter(s.alt(e))
 		}
+		if s.toks[min(k+1, len(s.toks)-1)].Stem == "الشهر" && s.cls(k+2)&cPostMod != 0 {
+			return k + 3
+		}
+		return -1
+	case c&cCentury != 0 && s.cls(j+1)&(cOrdinal|cTens) != 0:
+		// القرن التاسع عشر، القرن العشرين، القرن الحادي والعشرين
+		e := s.ordinalEnd(j + 1)
+		if s.cls(e)&(cEra|cPostMod) != 0 {
+			e++
+		}
+		return e
 	case c&cRelDay != 0:
 		if c&cPeriod == 0 && s.cls(j+1)&cWeekday != 0 {
 			return j + 2 // اليوم الخميس
+		}
+		if s.toks[j].Stem == "امس" && s.toks[min(j+1, len(s.toks)-1)].Stem == "الاول" && j+1 < len(s.toks) {
+			return j + 2 // أمس الأول
 		}
 		return j + 1
 	case c&cYearWord != 0 && s.isNum(j+1):
@@ -291,6 +310,18 @@ func (s *scanner) dateCore(j int, lead bool) int {
 		return s.post(e3)
 	}
 	return -1
+}
+
+// ordinalEnd returns the end of an ordinal at j: the word itself, or a
+// compound such as الثالث عشر or السادس والعشرين.
+func (s *scanner) ordinalEnd(j int) int {
+	if s.cls(j)&cOrdinal != 0 || s.cls(j)&cTens != 0 && s.toks[j].Al {
+		if s.cls(j+1)&cTens != 0 {
+			return j + 2
+		}
+		return j + 1
+	}
+	return j
 }
 
 // month returns the end of a month name at token j (or -1), and whether the
@@ -472,6 +503,9 @@ func (s *scanner) num(i int) (start, end int) {
 	if s.punct(i, "$€£") && s.isNum(i+1) && s.attached(i+1) {
 		i++
 	}
+	if s.cls(i)&cTens != 0 && s.cls(i-1)&cOrdinal != 0 {
+		return i, -1 // the عشر of الثالث عشر
+	}
 	e := s.numCore(i)
 	if e < 0 {
 		return i, -1
@@ -527,6 +561,9 @@ func (s *scanner) label(i int) bool {
 	}
 	if i > 0 && s.attached(i) && s.toks[i-1].Kind == token.Latin || s.attached(i+1) && s.toks[i+1].Kind == token.Latin {
 		return true
+	}
+	if s.punct(i-1, "(") && s.punct(i+1, ")") && s.info[i].ndig <= 3 {
+		return true // a note or item number: (1)
 	}
 	if s.punct(i-1, "/") && s.isNum(i-2) || s.punct(i+1, "/") && s.isNum(i+2) {
 		return true // a reference such as 24/66
