@@ -58,13 +58,19 @@ func main() {
 		fmt.Fprintln(os.Stderr, "tahlilbench: -runs must be at least 1")
 		os.Exit(2)
 	}
+	if cfg.runs < 5 && (cfg.out != "" || cfg.readme != "") {
+		fmt.Fprintln(os.Stderr, "tahlilbench: published figures need -runs 5 or more; for a quick look add -out '' -readme ''")
+		os.Exit(2)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	os.Exit(run(ctx, cfg))
 }
 
+var started = time.Now()
+
 func logf(format string, args ...any) {
-	fmt.Fprintf(os.Stderr, "tahlilbench: "+format+"\n", args...)
+	fmt.Fprintf(os.Stderr, "tahlilbench %5.1fs: "+format+"\n", append([]any{time.Since(started).Seconds()}, args...)...)
 }
 
 func run(ctx context.Context, cfg config) int {

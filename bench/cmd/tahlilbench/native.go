@@ -27,7 +27,7 @@ func (n *nativeResults) samples(name, unit string) []float64 {
 }
 
 // benchArgs are the flags of one run of the native benchmarks.
-var benchArgs = []string{"-test.run", "^$", "-test.bench", ".", "-test.benchmem", "-test.benchtime", "500ms", "-test.cpu", "1"}
+var benchArgs = []string{"-test.run", "^$", "-test.bench", ".", "-test.benchmem", "-test.benchtime", "300ms", "-test.cpu", "1"}
 
 func shellQuote(args []string) string {
 	q := make([]string, len(args))

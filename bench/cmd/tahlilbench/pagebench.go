@@ -35,6 +35,11 @@ func runBrowser(ctx context.Context, cfg config, t *bench.Table, texts []bench.T
 	b.key = t.Command("browser", browserCmd+"   # headless Chromium, pages served by internal/server on 127.0.0.1")
 	b.sizeKey = t.Command("sizes", "scripts/build-web.sh; sizes of dist/ and of the .gz/.br copies it serves; hello: GOOS=js GOARCH=wasm go build -trimpath -ldflags=\"-s -w\" ./bench/hello, gzip -9, brotli -q 11")
 	b.run()
+	b.t.Notes = append(b.t.Notes,
+		"Browser: Debian Chromium, headless, --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync; each cold load in a new browser on a fresh --user-data-dir. Both pages are served by internal/server on 127.0.0.1 with the same pre-compressed encodings; ready is performance.now() when <html> gets data-ready.",
+		"`tahlil.analyze` is one synchronous Go call on the page that returns the parsed result, so its time and the wasm ÷ native ratio include the JS↔Go boundary and JSON; `tahlil.show` adds rendering and a forced layout, and may hand large texts to the app's Web Worker. Heap and wasm memory are the page's own, not a worker's.",
+		"Peers run in the app page on the same text and do different work: NFKC is Unicode compatibility composition; `"+peerPkg+"` (the pinned npm version, its ES module served unchanged) strips diacritics, Quranic marks, digits and punctuation and collapses spaces by default. Compare throughput, not output.",
+	)
 	return b.version
 }
 
@@ -52,6 +57,7 @@ type browserBench struct {
 	app      *site
 	hello    *site
 	peerURL  string
+	peerName string // package and version
 	peerErr  error
 }
 
@@ -117,6 +123,7 @@ func (b *browserBench) run() {
 		name := peerPath + "-" + version + "." + shortHash(src) + ".js"
 		extra[name] = &fstest.MapFile{Data: src, Mode: 0o644, ModTime: time.Now()}
 		b.peerURL = "/" + name
+		b.peerName = peerPkg + " " + version
 	}
 	if b.app, err = startSite(overlay{base: distFS, extra: extra}); err != nil {
 		b.fail("browser", "serving dist/", "", nil, err)
@@ -501,6 +508,9 @@ func (b *browserBench) peers(c *chrome, err error) {
 	if err == nil {
 		_, err = eval[bool](c.ctx, `window.__tahlilbench.loadPeer(`+js(b.peerURL)+`)`)
 	}
+	if b.peerName == "" {
+		b.peerName = peerPkg
+	}
 	for _, tx := range []bench.Text{b.texts[0], b.texts[2]} {
 		label := textLabel[tx.Name]
 		var m measured
@@ -518,7 +528,7 @@ func (b *browserBench) peers(c *chrome, err error) {
 		tl, nf, pe := mbps("tahlil-search"), mbps("nfkc"), mbps("peer")
 		b.value("peers", "`tahlil.normalize(text, \"search\")`, "+label, "MB/s", nil, tl, err)
 		b.value("peers", "`String.prototype.normalize(\"NFKC\")`, "+label, "MB/s", nil, nf, err)
-		b.value("peers", "npm `"+peerPkg+"` `normalize(text)`, "+label, "MB/s", nil, pe, err)
+		b.value("peers", "npm `"+b.peerName+"` `normalize(text)`, "+label, "MB/s", nil, pe, err)
 		b.value("peers", "Tahlil `search` ÷ NFKC speed, "+label, "×", nil, bench.Ratios(tl, nf), err)
 		b.value("peers", "Tahlil `search` ÷ `"+peerPkg+"` speed, "+label, "×", nil, bench.Ratios(tl, pe), err)
 	}
