@@ -11,11 +11,15 @@ import (
 	"unicode/utf8"
 
 	"tahlil/internal/analysis"
+	"tahlil/internal/ner"
 )
 
 func init() {
 	commands["analyze"] = command{"find entities, dates and numbers (--json for the API result)", runAnalyze}
 }
+
+// recognizer finds the names for tahlil analyze: the embedded model.
+var recognizer analysis.Recognizer = ner.Default()
 
 // typeColors are the ANSI colours of the entity types in the terminal view.
 var typeColors = []struct{ typ, sgr, name string }{
@@ -75,7 +79,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	for i, in := range inputs {
-		res, err := analysis.Analyze(in.text, analysis.Options{Normalize: *preset})
+		res, err := analysis.AnalyzeWith(in.text, analysis.Options{Normalize: *preset}, recognizer)
 		if err != nil {
 			where := ""
 			if in.name != "" {

@@ -55,15 +55,27 @@ func version(m *ner.Model) string {
 // the rule span strictly contains it (a DATE "7 كانون الثاني 2024" over a
 // model's "كانون"); the losing span is dropped.
 func Analyze(text string, opt Options) (res *Result, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			res, err = nil, &Error{Code: "internal", Message: fmt.Sprint("analysis failed: ", r)}
-		}
-	}()
-	return analyze(text, opt, ner.Default())
+	return AnalyzeWith(text, opt, ner.Default())
 }
 
-func analyze(text string, opt Options, model *ner.Model) (*Result, error) {
+// Recognizer finds names (PER, LOC, ORG, MISC) in a tokenized text, as
+// sorted, non-overlapping token ranges. *ner.Model is one.
+type Recognizer interface {
+	Recognize(d *token.Doc) []ner.Mention
+}
+
+// AnalyzeWith is Analyze with r in place of the embedded model. When r is a
+// *ner.Model the result's version names it.
+func AnalyzeWith(text string, opt Options, r Recognizer) (res *Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, &Error{Code: "internal", Message: fmt.Sprint("analysis failed: ", p)}
+		}
+	}()
+	return analyze(text, opt, r)
+}
+
+func analyze(text string, opt Options, model Recognizer) (*Result, error) {
 	if len(text) > MaxBytes {
 		return nil, &Error{Code: "too_large", Message: fmt.Sprintf("text is %d bytes; the limit is %d bytes (2 MiB)", len(text), MaxBytes)}
 	}
@@ -79,6 +91,9 @@ func analyze(text string, opt Options, model *ner.Model) (*Result, error) {
 	}
 	d := token.Tokenize(text)
 	res := &Result{Version: Version, Length: utf8.RuneCountInString(text)}
+	if m, ok := model.(*ner.Model); ok && m != ner.Default() {
+		res.Version = version(m)
+	}
 	spans := merge(modelSpans(d, model.Recognize(d)), ruleSpans(d, numdate.Find(d)))
 	spans = propagate(d, spans)
 	res.Entities = entities(d, spans)

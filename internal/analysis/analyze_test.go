@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"tahlil/internal/analysis/analysistest"
 	"tahlil/internal/ner"
 	"tahlil/internal/numdate"
 	"tahlil/internal/testenv"
@@ -168,8 +169,28 @@ func readArticle(t *testing.T) string {
 	return string(b)
 }
 
+// articleNames stands in for the model in golden tests, so that the golden
+// files pin the spans, keys, groups, rules and stats, not the weights of one
+// training run.
+var articleNames = analysistest.Names{
+	"انتوني بلينكن":        PER,
+	"الولايات المتحده":     LOC,
+	"امم المتحده":          ORG,
+	"غزه":                  LOC,
+	"القاهره":              LOC,
+	"منظمه الصحه العالميه": ORG,
+	"رفح":                  LOC,
+	"الاحد":                MISC, // inside the DATE الأحد الماضي: the rule wins
+	"كانون":                MISC, // inside the DATE 3 كانون الثاني: the rule wins
+}
+
 func TestAnalyzeArticle(t *testing.T) {
-	res := mustAnalyze(t, readArticle(t), Options{})
+	text := readArticle(t)
+	res, err := AnalyzeWith(text, Options{}, articleNames)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkResult(t, text, res)
 	golden(t, "article.golden", summary(res))
 }
 
