@@ -300,7 +300,7 @@ func sumBytes(ts []transfer) (int64, []string) {
 // hello page and the app, runs+1 times; the first round is the warm-up.
 func (b *browserBench) cold() {
 	var helloMs, appMs, firstMs, warmMs, readyKB, totalKB []float64
-	var encodings []string
+	var encodings, twice []string
 	var err error
 	for i := 0; i <= b.cfg.runs && err == nil; i++ {
 		logf("cold load %d/%d", i, b.cfg.runs)
@@ -321,6 +321,11 @@ func (b *browserBench) cold() {
 		readyKB = append(readyKB, float64(fw.readyBytes)/1e3)
 		totalKB = append(totalKB, float64(fw.totalBytes)/1e3)
 		encodings = fw.encodings
+		twice = fw.twice
+	}
+	if len(twice) > 0 {
+		b.t.Notes = append(b.t.Notes, fmt.Sprintf("A first visit to the app fetched %d files twice (%s): the service worker's precache requests them while the page is still loading them.",
+			len(twice), strings.Join(twice, ", ")))
 	}
 	b.value("load", "navigation → ready, cold cache: hello page", "ms", nil, helloMs, err)
 	b.value("load", "navigation → ready, cold cache: app", "ms", nil, appMs, err)
@@ -345,6 +350,20 @@ type firstWarm struct {
 	First, Warm            float64
 	readyBytes, totalBytes int64
 	encodings              []string
+	twice                  []string // paths sent more than once
+}
+
+// repeated returns the paths that were sent more than once.
+func repeated(ts []transfer) []string {
+	seen := map[string]int{}
+	var twice []string
+	for _, t := range ts {
+		seen[t.Path]++
+		if seen[t.Path] == 2 {
+			twice = append(twice, t.Path)
+		}
+	}
+	return twice
 }
 
 // coldLoad starts a browser on a fresh profile, loads s and returns the time
@@ -377,6 +396,7 @@ func (b *browserBench) coldLoad(s *site, fw *firstWarm) (float64, error) {
 	}
 	rest := quiet(s, time.Second, 15*time.Second)
 	fw.totalBytes, _ = sumBytes(append(ready, rest...))
+	fw.twice = repeated(append(ready, rest...))
 	if b.cfg.verbose {
 		for i, t := range append(ready, rest...) {
 			logf("  %s %d %s %d bytes (before ready: %v)", t.Path, t.Status, t.Encoding, t.Bytes, i < len(ready))
