@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=dist
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+stage=
+trap 'rm -rf "$tmp" ${stage:+"$stage"}' EXIT
 
 GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o "$tmp/tahlil.wasm" ./wasm/browser
 cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$tmp/wasm_exec.js"
@@ -61,13 +62,14 @@ done
 subst sw.js '"tahlil-dev"' "\"tahlil-$build\""
 subst sw.js 'const ASSETS = ["./"];' "const ASSETS = [$assets];"
 
-rm -rf "$out"
-mkdir -p "$out"
+# Assemble next to dist/ and swap it in, so a server or another build never
+# sees half a build.
+stage=$(mktemp -d "$out.new.XXXXXX")
 for f in "${!name[@]}"; do
-	cp "$tmp/$f" "$out/${name[$f]}"
+	cp "$tmp/$f" "$stage/${name[$f]}"
 done
-cp "$tmp/index.html" "$tmp/sw.js" "$out/"
-for f in "$out"/*; do
+cp "$tmp/index.html" "$tmp/sw.js" "$stage/"
+for f in "$stage"/*; do
 	case "$f" in
 	*.png) continue ;;
 	esac
@@ -76,7 +78,12 @@ for f in "$out"/*; do
 		brotli -q 11 -k "$f"
 	fi
 done
-echo "$build" >"$out/BUILD"
+echo "$build" >"$stage/BUILD"
+chmod 755 "$stage"
+old=$(mktemp -d "$out.old.XXXXXX")
+[ -d "$out" ] && mv "$out" "$old/"
+mv "$stage" "$out"
+rm -rf "$old"
 total_br=0
 for f in "$out"/*.br; do total_br=$((total_br + $(stat -c %s "$f"))); done
 echo "web build $build in $out/: wasm $(stat -c %s "$out/${name[tahlil.wasm]}") bytes," \

@@ -19,7 +19,7 @@ let T = null;            // globalThis.__tahlil once Go has started
 let memory = null;       // the module's linear memory
 let worker = null, workerOK = false, jobs = new Map(), jobSeq = 0;
 let gen = 0;             // bumps on every edit; stale results are dropped
-let result = null;       // the last analysis result (API.md shape)
+let resultJSON = null;   // the last analysis result (API.md shape), as JSON
 let groups = new Map();  // group id -> group
 let analyzedText = null;
 let normDirty = true;
@@ -190,7 +190,8 @@ function publish() {
       $("editor").value = text;
       saveDraft();
       updateCount();
-      return analyzeNow();
+      // Analyze the text as given: the editor turns CR LF into LF.
+      return analyzeNow(text);
     },
     wasmMemoryBytes() {
       return memory.buffer.byteLength;
@@ -215,10 +216,10 @@ function status(kind, msg) {
 
 // analyzeNow analyzes the editor's text and renders it. The promise
 // resolves once the whole view is in the page.
-async function analyzeNow() {
+async function analyzeNow(given) {
   clearTimeout(timer);
   if (!T) return;
-  const text = $("editor").value;
+  const text = typeof given === "string" ? given : $("editor").value;
   const my = ++gen;
   if (!text.trim()) {
     clearOutput();
@@ -235,25 +236,29 @@ async function analyzeNow() {
     return;
   }
   if (my !== gen) return;
-  result = JSON.parse(out.json);
-  groups = new Map(result.groups.map((g) => [g.id, g]));
+  const t1 = performance.now();
+  resultJSON = out.json;
+  groups = new Map(JSON.parse(out.groups).groups.map((g) => [g.id, g]));
   analyzedText = text;
   $("legend").innerHTML = out.legend;
   T.syncLegend();
   $("panel").innerHTML = out.panel;
   $("stats").innerHTML = out.stats;
+  const t2 = performance.now();
   const view = $("view");
   view.innerHTML = out.view[0];
+  const t3 = performance.now();
   for (let i = 1; i < out.view.length; i++) {
     await nextTask();
     if (my !== gen) return;
     view.insertAdjacentHTML("beforeend", out.view[i]);
   }
   lastMs = performance.now() - t0;
+  if (window.__tahlilDebug) window.__tahlilDebug.push({json: t2 - t1, first: t3 - t2, sections: out.view.length, total: lastMs});
   normDirty = true;
   if (!$("pane-norm").hidden) refreshNormalized();
-  status("info", "حُلِّل النص: " + fmt.format(result.entities.length) + " إشارة إلى " +
-    fmt.format(result.groups.length) + " كيانًا في " + fmt.format(Math.max(1, Math.round(lastMs))) + " م.ث. يُحفظ النص تلقائيًا.");
+  status("info", "حُلِّل النص: " + fmt.format(out.entities) + " إشارة إلى " +
+    fmt.format(groups.size) + " كيانًا في " + fmt.format(Math.max(1, Math.round(lastMs))) + " م.ث. يُحفظ النص تلقائيًا.");
 }
 
 function nextTask() {
@@ -261,7 +266,7 @@ function nextTask() {
 }
 
 function clearOutput() {
-  result = null;
+  resultJSON = null;
   groups = new Map();
   analyzedText = "";
   $("legend").textContent = "";
@@ -278,7 +283,7 @@ function clearOutput() {
 
 async function refreshNormalized() {
   if (!T || !normDirty) return;
-  const text = $("editor").value;
+  const text = analyzedText || $("editor").value;
   const opts = T.foldOptions();
   const my = gen;
   let r;
@@ -365,8 +370,10 @@ function selectGroup(id, scroll) {
 
 function saveDraft() {
   clearTimeout(saveTimer);
+  const t0 = performance.now();
   try {
     localStorage.setItem(DRAFT_KEY, $("editor").value);
+    if (window.__tahlilDebug) window.__tahlilDebug.push({save: performance.now() - t0});
   } catch (e) {
     status("error", "النص أكبر من أن يُحفظ على هذا الجهاز؛ احفظ نسخة منه بنفسك.");
   }
@@ -562,11 +569,11 @@ function wire() {
   });
 
   $("export").addEventListener("click", () => {
-    if (!result) { status("error", "لا توجد نتيجة لتنزيلها بعد."); return; }
-    download("tahlil.json", "application/json", JSON.stringify(result, null, 2));
+    if (!resultJSON) { status("error", "لا توجد نتيجة لتنزيلها بعد."); return; }
+    download("tahlil.json", "application/json", resultJSON);
   });
   $("copyhtml").addEventListener("click", () => {
-    if (!result) { status("error", "لا يوجد نص مُبرز لنسخه بعد."); return; }
+    if (!resultJSON) { status("error", "لا يوجد نص مُبرز لنسخه بعد."); return; }
     const html = highlightedHTML();
     copy(html, html, "النص المُبرز بصيغة HTML");
   });

@@ -120,8 +120,10 @@ func analyzeJSON(args []js.Value) any {
 	return encode(res)
 }
 
-// render(text, preset?) returns {json, view: [section html...], legend,
-// panel, stats}.
+// render(text, preset?) returns {json, groups, entities, view: [section
+// html...], legend, panel, stats}: the result as JSON, its groups alone as
+// JSON (the page needs them at once; the whole result only on export), the
+// number of entities, and the HTML of each region.
 func render(args []js.Value) any {
 	res, text, bad := analyzeText("render", args)
 	if bad != nil {
@@ -133,8 +135,11 @@ func render(args []js.Value) any {
 		view[i] = s
 	}
 	counts := highlight.Counts(res.Entities)
+	groups := jsonresult.String(&analysis.Result{Groups: res.Groups})
 	return map[string]any{
-		"json":   encode(res),
+		"json":     encode(res),
+		"groups":   groups,
+		"entities": len(res.Entities),
 		"view":   view,
 		"legend": highlight.Legend(counts),
 		"panel":  highlight.Panel(res.Groups),

@@ -41,7 +41,7 @@ func TypeName(typ string) string {
 
 // SectionRunes is the size, in code points, after which View starts a new
 // section at the next line break outside an entity.
-const SectionRunes = 16 << 10
+const SectionRunes = 8 << 10
 
 // View returns the text as escaped HTML with every entity in a <mark>,
 // split into sections of about SectionRunes code points, each a

@@ -1,0 +1,418 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"tahlil/internal/server"
+	"tahlil/internal/testenv"
+)
+
+// browserMark is a <mark> of the reading view as the page shows it.
+type browserMark struct {
+	I     int    `json:"i"`
+	Type  string `json:"type"`
+	Group int    `json:"group"`
+	Text  string `json:"text"`
+}
+
+// browserEntity is an entity as tahlil.analyze returns it.
+type browserEntity struct {
+	Type  string `json:"type"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Group int    `json:"group"`
+}
+
+const browserMarksJS = `[...document.querySelectorAll("#view mark")].map(m => ({i: +m.dataset.i, type: m.dataset.type, group: +m.dataset.group, text: m.textContent}))`
+
+// browserHits counts the requests the server answers.
+type browserHits struct {
+	h     http.Handler
+	mu    sync.Mutex
+	paths []string
+}
+
+func (c *browserHits) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c.mu.Lock()
+	c.paths = append(c.paths, r.URL.Path)
+	c.mu.Unlock()
+	c.h.ServeHTTP(w, r)
+}
+
+func (c *browserHits) since(n int) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.paths[n:])
+}
+
+func (c *browserHits) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.paths)
+}
+
+// TestBrowserApp drives the built web app in headless Chromium as a user
+// would: load, paste, toggle, hostile input, draft restore, offline reload.
+func TestBrowserApp(t *testing.T) {
+	dist := browserDist(t)
+	ctx := browserStart(t)
+	samplePath := testenv.Shared(t, "samples/article-blinken-netanyahu.txt")
+	sampleBytes, err := os.ReadFile(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample := string(sampleBytes)
+
+	hits := &browserHits{h: server.New(server.Config{Static: os.DirFS(dist)})}
+	srv := httptest.NewServer(hits)
+	defer srv.Close()
+	url := srv.URL + "/"
+
+	var pageReqMu sync.Mutex
+	var pageReqs []string
+	recording := false
+	var dialogs []string
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Listen(ctx, func(ev any) {
+		pageReqMu.Lock()
+		defer pageReqMu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			if recording && !strings.HasPrefix(ev.Request.URL, "data:") && !strings.HasPrefix(ev.Request.URL, "blob:") {
+				pageReqs = append(pageReqs, ev.Request.URL)
+			}
+		case *page.EventJavascriptDialogOpening:
+			dialogs = append(dialogs, ev.Message)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	record := func(on bool) []string {
+		pageReqMu.Lock()
+		defer pageReqMu.Unlock()
+		recording = on
+		got := pageReqs
+		pageReqs = nil
+		return got
+	}
+
+	t.Run("load", func(t *testing.T) {
+		browserDo(t, ctx, "navigate", chromedp.Navigate(url))
+		browserWaitReady(t, ctx)
+		record(true)
+		lang := browserEval[string](t, ctx, `document.documentElement.lang + " " + document.documentElement.dir`)
+		if lang != "ar rtl" {
+			t.Errorf("<html> lang dir = %q; want ar rtl", lang)
+		}
+		api := browserEval[string](t, ctx, `["analyze","normalize","show","wasmMemoryBytes"].map(k => k + ":" + typeof tahlil[k]).join(" ") + " version:" + typeof tahlil.version`)
+		if want := "analyze:function normalize:function show:function wasmMemoryBytes:function version:string"; api != want {
+			t.Errorf("window.tahlil = %s; want %s", api, want)
+		}
+		if mem := browserEval[int](t, ctx, `tahlil.wasmMemoryBytes()`); mem < 1<<20 {
+			t.Errorf("tahlil.wasmMemoryBytes() = %d; want at least 1 MiB", mem)
+		}
+		if got := browserEval[string](t, ctx, `tahlil.normalize("أَحْمَدُ إلى المدرسةِ", "search")`); got != "احمد الي المدرسه" {
+			t.Errorf(`tahlil.normalize(…, "search") = %q; want "احمد الي المدرسه"`, got)
+		}
+		for _, bad := range []string{`tahlil.analyze(42)`, `tahlil.analyze("نص", {normalize: "nope"})`, `tahlil.normalize("نص", "nope")`, `tahlil.analyze("نص", "search")`} {
+			msg := browserEval[string](t, ctx, `(() => { try { `+bad+`; return "no error" } catch (e) { return (e instanceof Error) + " " + e.message } })()`)
+			if !strings.HasPrefix(msg, "true tahlil.") {
+				t.Errorf("%s threw %q; want an Error with a message naming the call", bad, msg)
+			}
+		}
+		if got := browserEval[string](t, ctx, `tahlil.analyze("").stats.words + ""`); got != "0" {
+			// Empty text may also be refused with a clear error; either is fine, a crash is not.
+			t.Logf("tahlil.analyze(\"\") words = %s", got)
+		}
+	})
+
+	t.Run("sample marks", func(t *testing.T) {
+		browserEval[bool](t, ctx, `tahlil.show(`+browserQuote(sample)+`).then(() => true)`)
+		marks := browserEval[[]browserMark](t, ctx, browserMarksJS)
+		ents := browserEval[[]browserEntity](t, ctx, `tahlil.analyze(`+browserQuote(sample)+`).entities`)
+		if len(marks) != len(ents) {
+			t.Fatalf("%d marks in the view; want one per entity, %d", len(marks), len(ents))
+		}
+		runes := []rune(sample)
+		for _, m := range marks {
+			e := ents[m.I]
+			if e.Start < 0 || e.End > len(runes) || e.Start >= e.End {
+				t.Errorf("entity %d has offsets [%d,%d) outside the text", m.I, e.Start, e.End)
+				continue
+			}
+			if orig := string(runes[e.Start:e.End]); m.Text != orig || e.Text != orig {
+				t.Errorf("mark %d text %q, entity text %q; want the original substring %q", m.I, m.Text, e.Text, orig)
+			}
+			if m.Type != e.Type || m.Group != e.Group {
+				t.Errorf("mark %d is %s/%d; entity is %s/%d", m.I, m.Type, m.Group, e.Type, e.Group)
+			}
+		}
+		for _, want := range []struct{ typ, text string }{{"PER", "بلينكن"}, {"LOC", "غزة"}, {"ORG", "الأمم المتحدة"}} {
+			found := false
+			for _, m := range marks {
+				if m.Type == want.typ && (m.Text == want.text || strings.HasSuffix(want.text, m.Text) && strings.Contains(m.Text, " ") || strings.Contains(m.Text, want.text)) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no %s mark for %s among %d marks", want.typ, want.text, len(marks))
+			}
+		}
+		view := browserEval[string](t, ctx, `document.getElementById("view").textContent`)
+		if view != sample {
+			t.Errorf("the reading view's text differs from the input (%d vs %d bytes)", len(view), len(sample))
+		}
+		legend := browserEval[int](t, ctx, `document.querySelectorAll("#legend input[data-type]").length`)
+		if legend < 3 {
+			t.Errorf("legend has %d toggles; want at least PER, ORG, LOC", legend)
+		}
+	})
+
+	t.Run("toggle type", func(t *testing.T) {
+		browserEval[bool](t, ctx, `tahlil.show("قال أنتوني بلينكن في غزة إن الأمم المتحدة ستجتمع يوم 5 مايو 2024.").then(() => true)`)
+		count := browserEval[int](t, ctx, `document.querySelectorAll('#view mark[data-type="PER"]').length`)
+		browserDo(t, ctx, "click the PER toggle", chromedp.Click(chromedp.CSS(`#legend input[data-type="PER"]`)))
+		state := browserEval[string](t, ctx, `document.getElementById("view").classList.contains("hide-PER") + " " + document.querySelector('#legend input[data-type="PER"]').checked`)
+		if state != "true false" {
+			t.Errorf("after unticking PER: view hidden, checkbox checked = %s; want true false", state)
+		}
+		if count > 0 {
+			bg := browserEval[string](t, ctx, `getComputedStyle(document.querySelector('#view mark[data-type="PER"]')).backgroundColor`)
+			if bg != "rgba(0, 0, 0, 0)" {
+				t.Errorf("hidden PER mark background = %s; want transparent", bg)
+			}
+		}
+		// Re-rendering keeps the choice, and ticking shows them again.
+		browserEval[bool](t, ctx, `tahlil.show("التقى بلينكن نتنياهو في القدس.").then(() => true)`)
+		if checked := browserEval[bool](t, ctx, `document.querySelector('#legend input[data-type="PER"]').checked`); checked {
+			t.Error("the PER toggle was reset by a new analysis")
+		}
+		browserDo(t, ctx, "click the PER toggle again", chromedp.Click(chromedp.CSS(`#legend input[data-type="PER"]`)))
+		if hidden := browserEval[bool](t, ctx, `document.getElementById("view").classList.contains("hide-PER")`); hidden {
+			t.Error("PER marks still hidden after ticking the toggle again")
+		}
+	})
+
+	t.Run("hostile input stays text", func(t *testing.T) {
+		payloads := []string{
+			`<img src=x onerror=alert(1)>`,
+			`</mark><script>alert(2)</script>`,
+			`"><svg onload=alert(3)>`,
+			"بلينكن <b>غزة</b> &amp; &lt;مرحبا&gt; '\"\u202eمعكوس\u202c \u200fتم\r\nسطر\x00",
+			`<mark data-type="PER" onclick="alert(4)">الأمم المتحدة</mark>`,
+		}
+		text := strings.Join(payloads, "\n")
+		browserEval[bool](t, ctx, `tahlil.show(`+browserQuote(text)+`).then(() => true)`)
+		got := browserEval[string](t, ctx, `[document.querySelectorAll("#view img, #view script, #view svg, #view b, #view [onclick], #panel img, #panel script").length, document.getElementById("view").textContent].join("|")`)
+		want := "0|" + strings.ReplaceAll(text, "\x00", "\uFFFD")
+		if got != want {
+			t.Errorf("view after hostile input = %q; want no elements and the text %q", got, want)
+		}
+		time.Sleep(200 * time.Millisecond)
+		pageReqMu.Lock()
+		d := slices.Clone(dialogs)
+		pageReqMu.Unlock()
+		if len(d) > 0 {
+			t.Errorf("hostile input opened dialogs: %q", d)
+		}
+	})
+
+	t.Run("contrast", func(t *testing.T) {
+		for _, scheme := range []string{"light", "dark"} {
+			browserSetScheme(t, ctx, scheme)
+			vals := browserEval[map[string]string](t, ctx, `(() => { const s = getComputedStyle(document.documentElement); const o = {}; for (const k of ["--ink","--muted","--card","--bg","--chg-bg","--chg-ink"]) o[k] = s.getPropertyValue(k); for (const t of ["per","org","loc","misc","date","num"]) for (const k of ["bg","tag","tag-ink"]) o["--"+t+"-"+k] = s.getPropertyValue("--"+t+"-"+k); return o })()`)
+			check := func(what, fg, bg string) {
+				if r := browserContrast(t, vals[fg], vals[bg]); r < 4.5 {
+					t.Errorf("%s theme: %s (%s on %s) contrast %.2f; want ≥ 4.5 (WCAG AA)", scheme, what, vals[fg], vals[bg], r)
+				}
+			}
+			for _, typ := range []string{"per", "org", "loc", "misc", "date", "num"} {
+				check(typ+" mark text", "--ink", "--"+typ+"-bg")
+				check(typ+" label", "--"+typ+"-tag-ink", "--"+typ+"-tag")
+			}
+			check("body text", "--ink", "--bg")
+			check("secondary text", "--muted", "--card")
+			check("changed text", "--chg-ink", "--chg-bg")
+		}
+		browserSetScheme(t, ctx, "")
+	})
+
+	t.Run("screenshots", func(t *testing.T) {
+		browserEval[bool](t, ctx, `tahlil.show(__tahlil.sample).then(() => true)`)
+		for _, scheme := range []string{"light", "dark"} {
+			browserSetScheme(t, ctx, scheme)
+			png := browserEval[bool](t, ctx, `new Promise(r => requestAnimationFrame(() => r(true)))`)
+			_ = png
+			shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			browserSaveArtifact(t, "app-"+scheme+".png", shot)
+		}
+		browserSetScheme(t, ctx, "light")
+		browserDo(t, ctx, "phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
+		browserEval[bool](t, ctx, `new Promise(r => requestAnimationFrame(() => r(true)))`)
+		shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		browserSaveArtifact(t, "app-phone.png", shot)
+		browserDo(t, ctx, "scroll to the reading view", chromedp.Evaluate[chromedp.Void](`document.getElementById("pane-read").scrollIntoView()`))
+		if shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot()); err != nil {
+			t.Fatal(err)
+		}
+		browserSaveArtifact(t, "app-phone-reading.png", shot)
+		overflow := browserEval[int](t, ctx, `document.documentElement.scrollWidth - window.innerWidth`)
+		if overflow > 0 {
+			t.Errorf("at phone width the page scrolls sideways by %dpx", overflow)
+		}
+		browserDo(t, ctx, "reset viewport", chromedp.ResetViewport())
+		browserSetScheme(t, ctx, "")
+	})
+
+	t.Run("normalized tab", func(t *testing.T) {
+		browserEval[bool](t, ctx, `tahlil.show("أَحْمَدُ ذهب إلى المدرسةِ ٣ مرات").then(() => true)`)
+		browserDo(t, ctx, "open the normalized tab", chromedp.Click(chromedp.ID(`tab-norm`)))
+		got := browserEval[string](t, ctx, `new Promise(r => setTimeout(() => r(document.getElementById("normtext").value + "|" + document.querySelectorAll("#diff mark.chg").length), 50))`)
+		if got != "احمد ذهب الي المدرسه 3 مرات|5" {
+			t.Errorf("normalized tab (search) = %q; want the search normalization and 5 changed runs", got)
+		}
+		browserDo(t, ctx, "choose display", chromedp.SetValue(chromedp.ID("preset"), "display"),
+			chromedp.Evaluate[chromedp.Void](`document.getElementById("preset").dispatchEvent(new Event("change"))`))
+		got = browserEval[string](t, ctx, `new Promise(r => setTimeout(() => r(document.getElementById("normtext").value), 50))`)
+		if got != "أَحْمَدُ ذهب إلى المدرسةِ ٣ مرات" {
+			t.Errorf("normalized tab (display) = %q; want the text unchanged", got)
+		}
+		browserDo(t, ctx, "tick a fold", chromedp.Click(chromedp.CSS(`.folds-box summary`)), chromedp.Click(chromedp.CSS(`#folds input[data-fold]`)))
+		preset := browserEval[string](t, ctx, `document.getElementById("preset").value`)
+		if preset != "custom" {
+			t.Errorf("after ticking a fold the preset is %q; want custom", preset)
+		}
+		browserDo(t, ctx, "back to reading", chromedp.Click(chromedp.ID(`tab-read`)))
+	})
+
+	t.Run("big paste stays responsive", func(t *testing.T) {
+		// About 1 MB: the sample many times over, pasted through an input event.
+		times := 1<<20/len(sample) + 1
+		got := browserEval[string](t, ctx, `(async () => {
+			const text = `+browserQuote(sample+"\n")+`.repeat(`+fmt.Sprint(times)+`);
+			const ed = document.getElementById("editor");
+			// The browser's own layout of a megabyte in a textarea comes first;
+			// what is measured is everything after the input event.
+			ed.value = text;
+			await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+			await new Promise(r => setTimeout(r, 50));
+			let worst = 0, last = performance.now(), running = true;
+			const beat = () => { const now = performance.now(); worst = Math.max(worst, now - last); last = now; if (running) setTimeout(beat, 0); };
+			setTimeout(beat, 0);
+			const t0 = performance.now();
+			ed.dispatchEvent(new Event("input", {bubbles: true}));
+			while (document.querySelectorAll("#view .sec").length < 2 || document.getElementById("status").dataset.kind === "busy") {
+				await new Promise(r => setTimeout(r, 20));
+				if (performance.now() - t0 > 90000) break;
+			}
+			running = false;
+			return [Math.round(worst), Math.round(performance.now() - t0), document.querySelectorAll("#view mark").length, document.getElementById("view").textContent.length === text.length].join(" ");
+		})()`)
+		var worst, total, marks int
+		var same bool
+		fmt.Sscan(got, &worst, &total, &marks, &same)
+		t.Logf("1 MB paste: longest main-thread stall %d ms, analysis and render %d ms, %d marks", worst, total, marks)
+		if !same {
+			t.Error("the view of the 1 MB text does not hold the whole text")
+		}
+		// The goal is about 100 ms; the bound leaves room for a loaded CI machine.
+		if worst > 250 {
+			t.Errorf("a 1 MB paste blocked the main thread for %d ms; want about 100 ms or less", worst)
+		}
+		browserEval[bool](t, ctx, `tahlil.show("").then(() => true)`)
+	})
+
+	t.Run("no page requests after ready", func(t *testing.T) {
+		reqs := record(false)
+		if len(reqs) > 0 {
+			t.Errorf("the page made %d requests after it was ready: %q", len(reqs), reqs)
+		}
+	})
+
+	t.Run("draft restored", func(t *testing.T) {
+		draft := "مسودة محفوظة: وصل بلينكن إلى عمّان."
+		browserDo(t, ctx, "type a draft",
+			chromedp.Evaluate[chromedp.Void](`tahlil.show("")`),
+			chromedp.Focus(chromedp.ID("editor")),
+			chromedp.SendKeys(chromedp.ID("editor"), draft),
+			chromedp.Sleep(500*time.Millisecond),
+			chromedp.Reload())
+		browserWaitReady(t, ctx)
+		got := browserEval[string](t, ctx, `document.getElementById("editor").value`)
+		if got != draft {
+			t.Errorf("after reload the editor holds %q; want the draft %q", got, draft)
+		}
+		view := browserEval[string](t, ctx, `new Promise(r => setTimeout(() => r(document.getElementById("view").textContent), 300))`)
+		if view != draft {
+			t.Errorf("the restored draft was not analyzed: view = %q", view)
+		}
+	})
+
+	t.Run("offline", func(t *testing.T) {
+		ctl := browserEval[bool](t, ctx, `navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)`)
+		if !ctl {
+			t.Fatal("no service worker controls the page after a reload")
+		}
+		// Reload once online with recording on: with the service worker in
+		// charge, nothing but the worker's update check reaches the server.
+		n := hits.count()
+		browserDo(t, ctx, "reload", chromedp.Reload())
+		browserWaitReady(t, ctx)
+		browserEval[bool](t, ctx, `tahlil.show(__tahlil.sample).then(() => true)`)
+		time.Sleep(300 * time.Millisecond)
+		var extra []string
+		for _, p := range hits.since(n) {
+			if p != "/sw.js" {
+				extra = append(extra, p)
+			}
+		}
+		if len(extra) > 0 {
+			t.Errorf("with the service worker installed, the server still got %q", extra)
+		}
+		srv.Close()
+		browserDo(t, ctx, "reload offline", chromedp.Reload())
+		browserWaitReady(t, ctx)
+		n = browserEval[int](t, ctx, `tahlil.show("زار بلينكن غزة.").then(() => document.querySelectorAll("#view mark").length + tahlil.analyze("زار بلينكن غزة.").entities.length * 0 + 1)`)
+		if n < 1 {
+			t.Error("offline: the analyzer did not run")
+		}
+		if v := browserEval[string](t, ctx, `document.getElementById("view").textContent`); v != "زار بلينكن غزة." {
+			t.Errorf("offline view = %q", v)
+		}
+	})
+}
+
+// browserSetScheme emulates prefers-color-scheme ("" resets it).
+func browserSetScheme(t testing.TB, ctx context.Context, scheme string) {
+	t.Helper()
+	p := emulation.SetEmulatedMediaParams{}
+	if scheme != "" {
+		p.Features = []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, p); err != nil {
+		t.Fatal(err)
+	}
+}
