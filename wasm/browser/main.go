@@ -140,10 +140,10 @@ func render(args []js.Value) any {
 		"json":     encode(res),
 		"groups":   groups,
 		"entities": len(res.Entities),
-		"view":   view,
-		"legend": highlight.Legend(counts),
-		"panel":  highlight.Panel(res.Groups),
-		"stats":  highlight.Stats(res.Stats, counts),
+		"view":     view,
+		"legend":   highlight.Legend(counts),
+		"panel":    highlight.Panel(res.Groups),
+		"stats":    highlight.Stats(res.Stats, counts),
 	}
 }
 
