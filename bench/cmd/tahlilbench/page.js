@@ -79,9 +79,9 @@
       return true;
     },
     // measure runs each kind on the text once to warm up and to pick how many
-    // repetitions make a batch of at least minMs (at most maxReps), then
-    // takes runs batches of each kind, interleaved, and returns the time per
-    // operation of each batch in ms.
+    // repetitions make a batch of at least minMs (at most maxReps), warms up
+    // once more at that size, then takes runs batches of each kind,
+    // interleaved, and returns the time per operation of each batch in ms.
     async measure(kinds, name, runs, minMs, maxReps) {
       const made = {}, reps = {}, out = {};
       for (const k of kinds) {
@@ -89,7 +89,8 @@
         made[k] = ops[k](name);
         const ms = await batch(k, made[k], 1);
         reps[k] = Math.max(1, Math.min(maxReps, Math.ceil(minMs / Math.max(ms, 0.01))));
-        await batch(k, made[k], reps[k]);
+        // A second warm-up at the chosen size, unless one call is the batch.
+        if (reps[k] > 1) await batch(k, made[k], reps[k]);
         out[k] = [];
       }
       for (let r = 0; r < runs; r++) {
