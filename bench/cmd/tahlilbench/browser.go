@@ -36,6 +36,10 @@ const readyObserver = `(() => {
   mark();
 })();`
 
+// readyOrFailed is truthy once the page is ready (the time it got ready) or
+// has given up loading (-1, when the app sets data-failed on <html>).
+const readyOrFailed = `window.__benchReadyAt || (document.documentElement && document.documentElement.hasAttribute("data-failed") ? -1 : 0)`
+
 // loadTimeout bounds one page load; a page that never sets data-ready fails
 // the benchmark with this much patience.
 const loadTimeout = 60 * time.Second
@@ -107,7 +111,11 @@ func (c *chrome) load(url string) (float64, error) {
 		return 0, fmt.Errorf("loading %s: %w", url, err)
 	}
 	for {
-		ms, err := chromedp.Run(ctx, chromedp.Poll[float64](`window.__benchReadyAt`, chromedp.WithPollingInterval(5*time.Millisecond), chromedp.WithPollingTimeout(loadTimeout)))
+		ms, err := chromedp.Run(ctx, chromedp.Poll[float64](readyOrFailed, chromedp.WithPollingInterval(5*time.Millisecond), chromedp.WithPollingTimeout(loadTimeout)))
+		if err == nil && ms < 0 {
+			msg, _ := eval[string](ctx, `document.body ? document.body.innerText.slice(0, 300) : ""`)
+			return 0, fmt.Errorf("%s set data-failed on <html> instead of data-ready; the page says: %q", url, strings.TrimSpace(msg))
+		}
 		if err == nil {
 			return ms, nil
 		}
