@@ -50,12 +50,12 @@ func Append(dst []Mention, d *token.Doc) []Mention {
 	s := newScanner(d)
 	for i := 0; i < len(s.toks); {
 		if e := s.date(i); e > i {
-			dst = append(dst, s.mention(DATE, i, e))
+			dst = s.add(dst, DATE, i, e)
 			i = e
 			continue
 		}
 		if st, e := s.num(i); e > st {
-			dst = append(dst, s.mention(NUM, st, e))
+			dst = s.add(dst, NUM, st, e)
 			i = e
 			continue
 		}
@@ -154,11 +154,16 @@ func classify(t *token.Token, lex map[string]class) (c class, skip uint8, conj, 
 	return 0, 0, false, false
 }
 
-func (s *scanner) mention(typ string, st, e int) Mention {
+// add appends the mention of tokens [st, e), without a detached proclitic
+// at its start (the ب of بـ27).
+func (s *scanner) add(dst []Mention, typ string, st, e int) []Mention {
 	for st < e && s.toks[st].Stem == "" && s.toks[st].Kind == token.Word {
-		st++ // a detached proclitic such as the ب of بـ27
+		st++
 	}
-	return Mention{Type: typ, Start: st, End: e, Skip: int(s.info[st].skip)}
+	if st >= e {
+		return dst
+	}
+	return append(dst, Mention{Type: typ, Start: st, End: e, Skip: int(s.info[st].skip)})
 }
 
 // norm returns the normalized form of token i, or "" outside the document.
@@ -430,6 +435,9 @@ func (s *scanner) bareYear(j int, lead bool) int {
 // numericDate returns the end of 15/1/2024, 15-1-2024, 2024-01-15 or
 // 15.1.2024 at j, or -1.
 func (s *scanner) numericDate(j int) int {
+	if !s.isNum(j) {
+		return -1
+	}
 	if s.info[j].value < 0 {
 		if validDotted(s.toks[j].Norm) {
 			return s.era(j + 1)
