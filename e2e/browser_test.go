@@ -12,9 +12,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"tahlil/internal/server"
@@ -86,8 +89,11 @@ func TestBrowserApp(t *testing.T) {
 	var pageReqMu sync.Mutex
 	var pageReqs []string
 	recording := false
-	var dialogs []string
+	var dialogs, problems []string
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, cdplog.Enable, cdp.Empty{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := chromedp.Listen(ctx, func(ev any) {
@@ -100,6 +106,13 @@ func TestBrowserApp(t *testing.T) {
 			}
 		case *page.EventJavascriptDialogOpening:
 			dialogs = append(dialogs, ev.Message)
+		case *cdplog.EventEntryAdded:
+			// Content-Security-Policy violations and other errors the browser reports.
+			if ev.Entry.Level == cdplog.EntryLevelError && !strings.Contains(ev.Entry.URL, "favicon") {
+				problems = append(problems, string(ev.Entry.Source)+": "+ev.Entry.Text)
+			}
+		case *cdpruntime.EventExceptionThrown:
+			problems = append(problems, fmt.Sprintf("uncaught: %s %v", ev.ExceptionDetails.Text, ev.ExceptionDetails.Exception))
 		}
 	}); err != nil {
 		t.Fatal(err)
@@ -114,9 +127,13 @@ func TestBrowserApp(t *testing.T) {
 	}
 
 	t.Run("load", func(t *testing.T) {
+		record(true)
 		browserDo(t, ctx, "navigate", chromedp.Navigate(url))
 		browserWaitReady(t, ctx)
-		record(true)
+		// The recorder sees the load itself; from here on it must see nothing.
+		if loaded := record(true); !slices.ContainsFunc(loaded, func(u string) bool { return strings.HasSuffix(u, ".wasm") }) {
+			t.Errorf("the request recorder did not see the module load: %q", loaded)
+		}
 		lang := browserEval[string](t, ctx, `document.documentElement.lang + " " + document.documentElement.dir`)
 		if lang != "ar rtl" {
 			t.Errorf("<html> lang dir = %q; want ar rtl", lang)
@@ -345,10 +362,33 @@ func TestBrowserApp(t *testing.T) {
 		browserEval[bool](t, ctx, `tahlil.show("").then(() => true)`)
 	})
 
+	t.Run("open a file", func(t *testing.T) {
+		f := t.TempDir() + "/مقال.txt"
+		text := "افتتح الأمين العام للأمم المتحدة مؤتمرًا في جنيف يوم 3 مارس."
+		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		browserDo(t, ctx, "choose the file", chromedp.SetUploadFiles(chromedp.ID("file"), []string{f}))
+		got := browserEval[string](t, ctx, `new Promise(r => setTimeout(() => r(document.getElementById("editor").value + "|" + document.getElementById("view").textContent), 300))`)
+		if got != text+"|"+text {
+			t.Errorf("after opening a file, editor|view = %q; want the file's text in both", got)
+		}
+	})
+
 	t.Run("no page requests after ready", func(t *testing.T) {
 		reqs := record(false)
 		if len(reqs) > 0 {
 			t.Errorf("the page made %d requests after it was ready: %q", len(reqs), reqs)
+		}
+	})
+
+	t.Run("share target", func(t *testing.T) {
+		shared := "عاجل: بلينكن يصل إلى القاهرة"
+		browserDo(t, ctx, "open a shared text", chromedp.Navigate(url+"?title=&text="+strings.ReplaceAll(shared, " ", "%20")))
+		browserWaitReady(t, ctx)
+		got := browserEval[string](t, ctx, `new Promise(r => setTimeout(() => r(document.getElementById("editor").value + "|" + location.search + "|" + document.getElementById("view").textContent), 300))`)
+		if got != shared+"||"+shared {
+			t.Errorf("shared text: editor|query|view = %q; want the text, a clean URL and the analysis", got)
 		}
 	})
 
@@ -403,6 +443,16 @@ func TestBrowserApp(t *testing.T) {
 			t.Errorf("offline view = %q", v)
 		}
 	})
+
+	pageReqMu.Lock()
+	defer pageReqMu.Unlock()
+	for _, p := range problems {
+		// Offline, the service worker's update check for sw.js fails; that is expected.
+		if strings.Contains(p, "sw.js") || strings.Contains(p, "ERR_CONNECTION_REFUSED") {
+			continue
+		}
+		t.Errorf("browser reported: %s", p)
+	}
 }
 
 // browserSetScheme emulates prefers-color-scheme ("" resets it).

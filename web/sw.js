@@ -8,8 +8,10 @@ const CACHE = "tahlil-dev";
 const ASSETS = ["./"];
 
 self.addEventListener("install", (e) => {
+  // Hashed files never change, so the copies the page just downloaded (in the
+  // HTTP cache) are the right ones; only index.html is fetched again.
   e.waitUntil(caches.open(CACHE).then((c) =>
-    c.addAll(ASSETS.map((u) => new Request(u, { cache: "reload" })))).then(() => {
+    c.addAll(ASSETS.map((u) => new Request(u, { cache: u === "./" ? "no-cache" : "default" })))).then(() => {
     // The first install has nothing to replace: take over at once.
     if (!self.registration.active) return self.skipWaiting();
   }));
