@@ -94,7 +94,9 @@ func analyze(text string, opt Options, model Recognizer) (*Result, error) {
 	if m, ok := model.(*ner.Model); ok && m != ner.Default() {
 		res.Version = version(m)
 	}
-	spans := merge(modelSpans(d, model.Recognize(d)), ruleSpans(d, numdate.Find(d)))
+	ms := modelSpans(d, model.Recognize(d))
+	keepLetters(d, ms)
+	spans := merge(ms, ruleSpans(d, numdate.Find(d)))
 	spans = propagate(d, spans)
 	res.Entities = entities(d, spans)
 	harmonize(res.Entities)

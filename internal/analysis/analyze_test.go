@@ -529,3 +529,31 @@ func BenchmarkStages(b *testing.B) {
 		stats(d, ents)
 	})
 }
+
+func TestKeepLetters(t *testing.T) {
+	names := analysistest.Names{"نيامين نتنياهو": PER, "بنان": LOC, "غزه": LOC, "زيدن": PER}
+	tests := []struct{ in, want string }{
+		// After a nisba adjective or a title a preposition cannot stand.
+		{"قال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن", "PER:بنيامين نتنياهو"},
+		// Twice with the letter and never without it: the letter is the word's.
+		{"زار لبنان ثم عاد إلى لبنان", "LOC:لبنان LOC:لبنان"},
+		// Seen without the letter: it is a preposition.
+		{"وصل بغزة ثم غادر غزة", "LOC:غزة LOC:غزة"},
+		// No evidence: the tokenizer's reading stands.
+		{"مر بزيدن", "PER:زيدن"},
+	}
+	for _, tt := range tests {
+		res, err := AnalyzeWith(tt.in, Options{}, names)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkResult(t, tt.in, res)
+		var got []string
+		for _, e := range res.Entities {
+			got = append(got, e.Type+":"+e.Text)
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
+		}
+	}
+}

@@ -18,8 +18,9 @@ type name struct {
 // LOC/ORG/MISC name without its article (أمم المتحدة in للأمم المتحدة) and
 // the last word of a person's name of two or more words (بلينكن after أنتوني
 // بلينكن). An occurrence is matched on its normalized words, with the
-// longest match of the first word with or without its proclitics, so that
-// "بلينكن" matches as a whole while "وغزة" gives "غزة". Only tokens outside
+// longest match of the first word with or without its proclitics (those the
+// tokenizer found, or up to two letters و/ف + ب/ل/ك it left on a short
+// word), so that "بلينكن" matches as a whole while "وغزة" gives "غزة". Only tokens outside
 // every span are marked, and single words of fewer than three letters never
 // are.
 func propagate(d *token.Doc, spans []span) []span {
@@ -83,7 +84,7 @@ func propagate(d *token.Doc, spans []span) []span {
 		if covered[i] || t.Kind != token.Word || t.Stem == "" {
 			continue
 		}
-		pre := utf8.RuneCountInString(t.Pre)
+		pre := max(utf8.RuneCountInString(t.Pre), clitics(t.Norm))
 		w := t.Norm
 		for k := 0; k <= pre; k++ {
 			if k > 0 {
@@ -125,6 +126,20 @@ func propagate(d *token.Doc, spans []span) []span {
 		}
 	}
 	return out
+}
+
+// clitics returns how many leading letters of the normalized word w could
+// be proclitics: و or ف, then ب ل or ك. The tokenizer leaves them on short
+// words (بغزة، وغزة), which a known name can still be found in.
+func clitics(w string) int {
+	n := 0
+	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
+		w, n = w[2:], 1
+	}
+	if strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "ك") {
+		n++
+	}
+	return n
 }
 
 // matchRest reports whether the tokens after i are words[1:], uncovered

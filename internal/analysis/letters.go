@@ -1,0 +1,118 @@
+package analysis
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"tahlil/internal/token"
+)
+
+// The tokenizer reads a leading ب ل or ك as a preposition whenever enough of
+// the word remains, so بنيامين becomes ب + نيامين and لبنان becomes ل + بنان.
+// letterKept decides, for the first word of a recognized name, whether that
+// letter belongs to the name after all. It does when the previous word is a
+// title or a nisba adjective (رئيس الوزراء الإسرائيلي بنيامين نتنياهو), where
+// a preposition cannot stand, or when the article has the word with the
+// letter at least twice and never without it. Otherwise the letter stays a
+// preposition (بغزة gives غزة).
+type letterEvidence struct {
+	bare, with map[string]int // stem → occurrences without / with the letter
+}
+
+// lastLetter returns the last proclitic letter of t when it is ب ل or ك and
+// t has no article, or "".
+func lastLetter(t *token.Token) string {
+	if t.Kind != token.Word || t.Al || len(t.Pre) < 2 || t.Stem == "" {
+		return ""
+	}
+	l := t.Pre[len(t.Pre)-2:]
+	if l == "ب" || l == "ل" || l == "ك" {
+		return l
+	}
+	return ""
+}
+
+// newLetterEvidence counts, over the document, the occurrences of the stems
+// of the given first tokens with and without their letter.
+func newLetterEvidence(d *token.Doc, firsts []int) *letterEvidence {
+	ev := &letterEvidence{bare: map[string]int{}, with: map[string]int{}}
+	for _, i := range firsts {
+		ev.bare[d.Tokens[i].Stem] = 0
+	}
+	for i := range d.Tokens {
+		u := &d.Tokens[i]
+		if u.Kind != token.Word {
+			continue
+		}
+		if _, ok := ev.bare[u.Stem]; !ok {
+			continue
+		}
+		if lastLetter(u) != "" {
+			ev.with[u.Stem]++
+		} else {
+			ev.bare[u.Stem]++
+		}
+	}
+	return ev
+}
+
+// keep reports whether the letter before token i's stem belongs to the name.
+func (ev *letterEvidence) keep(d *token.Doc, i int) bool {
+	t := &d.Tokens[i]
+	if ev.bare[t.Stem] > 0 {
+		return false
+	}
+	if i > 0 && t.SpaceBefore {
+		if p := &d.Tokens[i-1]; p.Kind == token.Word && (titles[p.Stem] || isNisba(p)) {
+			return true
+		}
+	}
+	return ev.with[t.Stem] >= 2
+}
+
+// isNisba reports whether t is an adjective of origin with the article, such
+// as الإسرائيلي or الأمريكية.
+func isNisba(t *token.Token) bool {
+	if !t.Al || utf8.RuneCountInString(t.Stem) < 5 {
+		return false
+	}
+	return strings.HasSuffix(t.Stem, "ي") || strings.HasSuffix(t.Stem, "يه")
+}
+
+// titles are words that come straight before a name.
+var titles = map[string]bool{
+	"الرئيس": true, "رئيس": true, "الوزير": true, "وزير": true, "السيد": true, "السيده": true,
+	"الشيخ": true, "الملك": true, "الامير": true, "الاميره": true, "العاهل": true, "المستشار": true,
+	"الجنرال": true, "اللواء": true, "العميد": true, "العقيد": true, "الدكتور": true, "د": true,
+	"النائب": true, "الزعيم": true, "القائد": true, "المبعوث": true, "الوزيره": true, "الرئيسه": true,
+	"الكاتب": true, "الكاتبه": true, "الصحفي": true, "الفنان": true, "الفنانه": true, "اللاعب": true,
+	"المدرب": true, "الامام": true, "البابا": true, "السفير": true, "المتحدث": true, "الناطق": true,
+}
+
+// keepLetters moves the start of model spans whose first word keeps its
+// letter one code point left, onto the letter.
+func keepLetters(d *token.Doc, spans []span) {
+	var firsts []int
+	for _, s := range spans {
+		if s.model && lastLetter(&d.Tokens[s.first]) != "" {
+			firsts = append(firsts, s.first)
+		}
+	}
+	if len(firsts) == 0 {
+		return
+	}
+	ev := newLetterEvidence(d, firsts)
+	for k := range spans {
+		s := &spans[k]
+		if !s.model || lastLetter(&d.Tokens[s.first]) == "" || !ev.keep(d, s.first) {
+			continue
+		}
+		t := &d.Tokens[s.first]
+		s.skip--
+		if s.skip == 0 {
+			s.start = t.Start
+		} else {
+			s.start, _ = d.Norm.Source(t.NStart+s.skip, t.NEnd)
+		}
+	}
+}
