@@ -24,8 +24,13 @@ type segRune struct {
 var segPool = sync.Pool{New: func() any { b := make([]segRune, 0, 16); return &b }}
 
 // maxNonStarters is the length of a run of combining marks after which
-// golang.org/x/text's NFC inserts U+034F (Stream-Safe Text Format).
+// golang.org/x/text's NFC starts a new segment (Stream-Safe Text Format,
+// where it also inserts U+034F). The normalizer segments long runs the same
+// way, which bounds its buffers, but inserts nothing.
 const maxNonStarters = 30
+
+// cgj is U+034F COMBINING GRAPHEME JOINER in UTF-8.
+var cgj = []byte("\u034F")
 
 // state is one run of a Normalizer over s.
 type state struct {
@@ -37,16 +42,19 @@ type state struct {
 	out              []byte
 	runStart, runEnd int
 
-	// Spans, when wanted. The current group holds the spans from index grp
-	// on, which share one source span: its key is the source start before
-	// adjustment, [grpStart, grpEnd) the span they get.
-	wantSpans        bool
-	spans            []Span
-	grp              int
-	grpKey           int
-	grpStart, grpEnd int
-	grpExt           bool
-	pend             int // start of deleted input before any output, or -1
+	// Spans, when wanted. Input code points are consumed in order, each
+	// either written or deleted, so a deleted one joins the group before
+	// it: when the next group starts at s, the previous one is extended to
+	// end at s. The current group holds the spans from index grp on, which
+	// share one source; grpKey is that source's start, grpStart the start
+	// the spans get (0 for the first group, which takes in any deleted
+	// input before it), lastEnd the end of the last span.
+	wantSpans bool
+	spans     []Span
+	grp       int
+	grpKey    int
+	grpStart  int
+	lastEnd   int
 
 	// NFC segment: head is its starter; seg holds the whole segment once a
 	// combining mark has joined it.
@@ -55,7 +63,8 @@ type state struct {
 	head       segRune
 	seg        []segRune // *segBuf, from segPool once needed
 	segBuf     *[]segRune
-	segDirty   bool
+	segDirty   bool // NFC may change the segment
+	segNotYes  bool // some rune's NFC quick check is not Yes
 	segLastCCC uint8
 	segNS      int
 	scratch    []byte
@@ -64,7 +73,6 @@ type state struct {
 	// Whether deleting or replacing runes has left a combining sequence that
 	// NFC would change; then the run is repeated on its own output.
 	lastCCC   uint8
-	outNS     int
 	disturbed bool
 	recompose bool
 }
@@ -82,15 +90,34 @@ func (n *Normalizer) run(s string, wantSpans bool) (string, []Span) {
 			for k, sp := range spans2 {
 				spans2[k] = Span{spans[sp.Start].Start, spans[sp.End-1].End}
 			}
-			spans = spans2
+			spans = mergeOverlaps(spans2)
 		}
 	}
 	return out, spans
 }
 
+// mergeOverlaps gives every run of overlapping spans their union, so that
+// spans are equal or adjacent. Composing the spans of two passes can leave
+// a group of the first pass partly inside an NFC segment of the second.
+func mergeOverlaps(spans []Span) []Span {
+	g := 0
+	for k := 1; k <= len(spans); k++ {
+		if k < len(spans) && spans[k].Start < spans[k-1].End {
+			continue
+		}
+		if end := spans[k-1].End; spans[g].End != end || spans[g].Start != spans[k-1].Start {
+			for j := g; j < k; j++ {
+				spans[j] = Span{spans[g].Start, end}
+			}
+		}
+		g = k
+	}
+	return spans
+}
+
 // pass runs the folds over s once.
 func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
-	st := state{n: n, s: s, wantSpans: wantSpans, pend: -1, nfc: n.folds&PresentationForms != 0}
+	st := state{n: n, s: s, wantSpans: wantSpans, nfc: n.folds&PresentationForms != 0}
 	if wantSpans {
 		st.spans = make([]Span, 0, utf8.RuneCountInString(s)+8)
 	}
@@ -158,33 +185,37 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 				st.flushRun()
 				st.out = utf8.AppendRune(st.out, r)
 			}
-			st.lastCCC, st.outNS, st.disturbed = 0, 0, false
+			st.lastCCC, st.disturbed = 0, false
 		case del:
 			st.delete(segRune{start: ci - 1, end: ci})
 			continue
 		case repl:
 			st.flushRun()
 			st.out = utf8.AppendRune(st.out, e.to)
-			st.lastCCC, st.outNS, st.disturbed = 0, 0, true
+			st.lastCCC, st.disturbed = 0, true
 		default:
 			st.fold(segRune{r: r, e: e, start: ci - 1, end: ci})
 			continue
 		}
 		if wantSpans {
 			// A rune read here is a group of its own, which no later
-			// rune joins, so only grp needs to be set.
-			if st.grpExt || st.pend >= 0 {
-				st.span(ci-1, ci)
-			} else {
+			// rune joins, so only grp needs to be set; nothing was
+			// deleted since the last span when it ends where this starts.
+			if st.lastEnd == ci-1 {
 				st.grp = len(st.spans)
 				st.spans = append(st.spans, Span{ci - 1, ci})
+				st.lastEnd = ci
+			} else {
+				st.span(ci-1, ci)
 			}
 		}
 	}
 	if nfc {
 		st.flush()
 	}
-	st.closeGroup()
+	if wantSpans {
+		st.extend(ci)
+	}
 	if st.segBuf != nil {
 		*st.segBuf = st.seg[:0]
 		segPool.Put(st.segBuf)
@@ -228,20 +259,32 @@ func (st *state) feed(sr segRune) {
 		st.flush()
 		st.head, st.hasHead = sr, true
 		st.segDirty = e.nfc&qcYes == 0
+		st.segNotYes = st.segDirty
 		st.segLastCCC, st.segNS = 0, 0
 		return
 	}
-	if e.nfc&qcYes == 0 || (e.ccc != 0 && st.segLastCCC > e.ccc) || st.segNS >= maxNonStarters {
+	if st.segNS == maxNonStarters {
+		st.flush()
+		st.segDirty, st.segNotYes, st.segLastCCC, st.segNS = false, false, 0, 0
+	}
+	if e.nfc&qcYes == 0 {
+		st.segDirty, st.segNotYes = true, true
+	}
+	if e.ccc != 0 && st.segLastCCC > e.ccc {
 		st.segDirty = true
 	}
 	st.segLastCCC = e.ccc
 	st.segNS++
+	if len(st.seg) == 0 && st.hasHead {
+		st.segAppend(st.head)
+	}
+	st.segAppend(sr)
+}
+
+func (st *state) segAppend(sr segRune) {
 	if st.segBuf == nil {
 		st.segBuf = segPool.Get().(*[]segRune)
 		st.seg = (*st.segBuf)[:0]
-	}
-	if len(st.seg) == 0 && st.hasHead {
-		st.seg = append(st.seg, st.head)
 	}
 	st.seg = append(st.seg, sr)
 }
@@ -252,7 +295,7 @@ func (st *state) flush() {
 		if st.hasHead {
 			st.hasHead = false
 			if st.segDirty {
-				st.seg = append(st.seg, st.head)
+				st.segAppend(st.head)
 				st.flushSeg()
 				return
 			}
@@ -275,11 +318,41 @@ func (st *state) flush() {
 func (st *state) flushSeg() {
 	seg := st.seg
 	st.seg = st.seg[:0]
+	start, end := seg[0].start, seg[len(seg)-1].end
+	if !st.segNotYes || !mayCompose(seg) {
+		// NFC only puts the marks in canonical order (a stable sort by
+		// combining class), which is cheaper done here.
+		moved := false
+		for k := 1; k < len(seg); k++ {
+			for j := k; j > 0 && seg[j].e.ccc != 0 && seg[j-1].e.ccc > seg[j].e.ccc; j-- {
+				seg[j], seg[j-1] = seg[j-1], seg[j]
+				moved = true
+			}
+		}
+		if !moved {
+			for _, sr := range seg {
+				st.fold(sr)
+			}
+			return
+		}
+		for _, sr := range seg {
+			sr.start, sr.end, sr.id = start, end, false
+			st.fold(sr)
+		}
+		return
+	}
 	in := st.scratch[:0]
 	for _, sr := range seg {
 		in = utf8.AppendRune(in, sr.r)
 	}
 	out := norm.NFC.Append(st.scratch2[:0], in...)
+	// Drop the U+034F that x/text inserts in a run of more than 30 marks
+	// counted in decomposed form. A U+034F from the input can only be the
+	// segment's starter, at the start.
+	for k := bytes.Index(out[min(1, len(out)):], cgj); k >= 0; k = bytes.Index(out[min(1, len(out)):], cgj) {
+		k++
+		out = append(out[:k], out[k+len(cgj):]...)
+	}
 	st.scratch, st.scratch2 = in, out
 	if bytes.Equal(in, out) {
 		for _, sr := range seg {
@@ -287,13 +360,44 @@ func (st *state) flushSeg() {
 		}
 		return
 	}
-	start, end := seg[0].start, seg[len(seg)-1].end
 	for j := 0; j < len(out); {
 		r, size := utf8.DecodeRune(out[j:])
-		e := st.n.lookup(r, string(out[j:j+size]))
+		// lookup only reads b, so it may share out's bytes.
+		e := st.n.lookup(r, unsafe.String(&out[j], size))
 		j += size
 		st.fold(segRune{r: r, e: e, start: start, end: end})
 	}
+}
+
+// mayCompose reports whether canonical composition might change seg, whose
+// marks are not all NFC quick check Yes. It answers exactly for a starter
+// below loEnd without a decomposition followed by marks below loEnd, and
+// conservatively (true) otherwise.
+func mayCompose(seg []segRune) bool {
+	head := seg[0]
+	if head.e.nfc&boundary == 0 {
+		// Marks with no starter before them (the start of the text, or a
+		// run longer than maxNonStarters) compose with nothing, unless
+		// one of them is itself a starter.
+		for _, sr := range seg {
+			if sr.e.ccc == 0 || sr.e.nfc&qcNo != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	if head.r >= loEnd || head.e.nfc&(qcYes|decomposes) != qcYes {
+		return true
+	}
+	for _, sr := range seg[1:] {
+		if sr.e.nfc&qcYes != 0 {
+			continue
+		}
+		if sr.e.ccc == 0 || sr.e.nfc&qcNo != 0 || sr.r >= loEnd || composes(head.r, sr.r) {
+			return true
+		}
+	}
+	return false
 }
 
 // fold applies the character folds to one rune and writes the result.
@@ -336,12 +440,11 @@ func (st *state) emit(r rune, e entry, sr segRune) {
 	}
 	if st.nfc {
 		if e.nfc&boundary != 0 {
-			st.outNS, st.disturbed = 0, false
+			st.disturbed = false
 		} else {
-			if st.disturbed && (e.nfc&qcYes == 0 || (e.ccc != 0 && st.lastCCC > e.ccc) || st.outNS >= maxNonStarters) {
+			if st.disturbed && (e.nfc&qcYes == 0 || (e.ccc != 0 && st.lastCCC > e.ccc)) {
 				st.recompose = true
 			}
-			st.outNS++
 		}
 		st.lastCCC = e.ccc
 	}
@@ -352,47 +455,46 @@ func (st *state) emit(r rune, e entry, sr segRune) {
 func (st *state) emitChanged(r rune, sr segRune) {
 	st.flushRun()
 	st.out = utf8.AppendRune(st.out, r)
-	st.lastCCC, st.outNS, st.disturbed = 0, 0, true
+	st.lastCCC, st.disturbed = 0, true
 	st.span(sr.start, sr.end)
 }
 
-func (st *state) delete(sr segRune) {
+// delete drops a rune. Its span is taken in by the groups around it when
+// the next one starts (see state.spans).
+func (st *state) delete(segRune) {
 	st.flushRun()
 	st.disturbed = true
-	if !st.wantSpans {
-		return
-	}
-	if len(st.spans) == 0 {
-		if st.pend < 0 {
-			st.pend = sr.start
-		}
-		return
-	}
-	st.grpEnd, st.grpExt = sr.end, true
 }
 
+// span records the source span [start, end) of one output rune.
 func (st *state) span(start, end int) {
 	if !st.wantSpans {
 		return
 	}
 	if len(st.spans) > st.grp && start == st.grpKey {
-		st.spans = append(st.spans, Span{st.grpStart, end})
+		// Another rune from the same source. An NFC segment that starts
+		// with the last rune of an expansion spans further: the whole
+		// group then takes its end.
+		st.extend(end)
+		st.spans = append(st.spans, Span{st.grpStart, st.lastEnd})
 		return
 	}
-	st.closeGroup()
-	st.grp, st.grpKey, st.grpStart, st.grpEnd = len(st.spans), start, start, end
-	if st.pend >= 0 {
-		st.grpStart, st.pend = st.pend, -1
+	st.extend(start)
+	st.grp, st.grpKey, st.grpStart = len(st.spans), start, start
+	if len(st.spans) == 0 {
+		st.grpStart = 0
 	}
 	st.spans = append(st.spans, Span{st.grpStart, end})
+	st.lastEnd = end
 }
 
-func (st *state) closeGroup() {
-	if !st.grpExt {
+// extend makes the current group end at to, taking in deleted input.
+func (st *state) extend(to int) {
+	if len(st.spans) == 0 || st.lastEnd >= to {
 		return
 	}
-	st.grpExt = false
 	for k := st.grp; k < len(st.spans); k++ {
-		st.spans[k].End = st.grpEnd
+		st.spans[k].End = to
 	}
+	st.lastEnd = to
 }

@@ -1,7 +1,11 @@
 package normalize_test
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"tahlil/internal/normalize"
 )
@@ -43,6 +47,34 @@ func FuzzFolds(f *testing.F) {
 			if twice := p.String(once); twice != once {
 				t.Fatalf("%s.String(%q) = %q; %s.String of that = %q", p.Name(), s, once, p.Name(), twice)
 			}
+		}
+	})
+}
+
+// FuzzNFC checks the normalizer's own handling of combining sequences
+// against golang.org/x/text: with PresentationForms alone, text without
+// presentation forms must come out exactly as norm.NFC makes it (less the
+// U+034F that x/text inserts in runs of more than 30 marks).
+func FuzzNFC(f *testing.F) {
+	addSeeds(f)
+	for _, s := range []string{
+		"ب\u0651\u064E", "\u0627\u0655\u0654", "\u0623\u0655", "\u0648\u0654\u064E", "\u06D5\u0654",
+		"e\u0301\u0316", "a\u0328\u0301", "\u1100\u1161\u11A8", "\u0B47\u0B3E", "\u0958", "\u212B",
+		"\u0344", "\u0CC6\u0CD5", "\u0915\u093C", "Ç\u0301", strings.Repeat("\u064E\u0654", 40),
+	} {
+		f.Add(s)
+	}
+	pf := normalize.New(normalize.PresentationForms)
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool {
+			return (r >= 0xFB50 && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFE)
+		}) {
+			return
+		}
+		got := strings.ReplaceAll(pf.String(s), "\u034F", "")
+		want := strings.ReplaceAll(norm.NFC.String(s), "\u034F", "")
+		if got != want {
+			t.Fatalf("New(PresentationForms).String(%+q) = %+q; norm.NFC gives %+q", s, got, want)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,8 +31,10 @@ const (
 
 // NFC flags.
 const (
-	boundary uint8 = 1 << iota // NFC segment starts here (ccc 0, never combines backward)
-	qcYes                      // NFC quick check is Yes
+	boundary   uint8 = 1 << iota // NFC segment starts here (ccc 0, never combines backward)
+	qcYes                        // NFC quick check is Yes
+	qcNo                         // NFC changes the rune even alone
+	decomposes                   // has a canonical decomposition
 )
 
 type entry struct {
@@ -52,12 +55,49 @@ func runeProps(b string) props {
 	}
 	if norm.NFC.QuickSpanString(b) == len(b) {
 		f |= qcYes
+	} else if norm.NFC.String(b) != b {
+		f |= qcNo
+	}
+	if len(p.Decomposition()) > 0 {
+		f |= decomposes
 	}
 	return props{p.CCC(), f}
 }
 
 // inert is the NFC class of a starter that never changes under NFC.
 var inert = props{0, boundary | qcYes}
+
+// pairs holds the canonical compositions of two code points below loEnd,
+// as first<<11 | second; built from x/text's decompositions on first use.
+var (
+	pairsOnce sync.Once
+	pairs     map[uint32]bool
+)
+
+func composes(first, second rune) bool {
+	pairsOnce.Do(func() {
+		pairs = make(map[uint32]bool)
+		var buf [utf8.UTFMax]byte
+		for c := rune(0xC0); c < 0x30000; c++ {
+			if c >= 0xD800 && c < 0xE000 {
+				continue
+			}
+			s := string(buf[:utf8.EncodeRune(buf[:], c)])
+			d := norm.NFC.PropertiesString(s).Decomposition()
+			if len(d) == 0 || norm.NFC.QuickSpanString(s) != len(s) {
+				continue // not a primary composite
+			}
+			last, size := utf8.DecodeLastRune(d)
+			firstS := norm.NFC.String(string(d[:len(d)-size]))
+			f, n := utf8.DecodeRuneInString(firstS)
+			if n != len(firstS) || f >= loEnd || last >= loEnd {
+				continue
+			}
+			pairs[uint32(f)<<11|uint32(last)] = true
+		}
+	})
+	return pairs[uint32(first)<<11|uint32(second)]
+}
 
 type tables struct {
 	lo   [loEnd]entry
