@@ -339,7 +339,7 @@ func group(ents []Entity) []Group {
 		kb = append(append(append(kb[:0], e.Type...), 0), groupKey(e.Type, e.Key)...)
 		g, ok := index[string(kb)] // no allocation for the lookup
 		if !ok && e.Type == PER {
-			for p := len(persons) - 1; p >= 0; p-- {
+			for p := len(persons) - 1; p >= max(0, len(persons)-maxPersonLookback); p-- {
 				if containsWords(groups[persons[p]].Key, e.Key) {
 					g, ok = persons[p], true
 					break
@@ -366,6 +366,10 @@ func group(ents []Entity) []Group {
 	}
 	return groups
 }
+
+// maxPersonLookback bounds how many earlier persons a bare name part is
+// compared with, so grouping stays linear on very long texts.
+const maxPersonLookback = 64
 
 // groupKey is the key mentions of one entity share.
 func groupKey(typ, key string) string {

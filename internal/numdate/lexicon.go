@@ -44,6 +44,7 @@ const (
 	cAgreeing                    // الموافق between a weekday and its date
 	cTens                        // عشر، العشرين …: the second part of a compound ordinal
 	cCentury                     // القرن
+	cDecade                      // الثمانينيات …
 )
 
 // Lexicon entries are in the search-normalized spelling (no diacritics,
@@ -62,7 +63,9 @@ var lexiconEntries = []struct {
 	{cHijriHead, "ربيع جمادي ذو ذي"},
 	{cHijriTail, "الاخر الاخره الاولي الثانيه القعده الحجه"},
 	{cWeekday, "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت"},
-	{cYearWord, "عام العام سنه السنه"},
+	{cYearWord, "عام العام سنه السنه عامي سنتي"},
+	{cDecade, "العشرينيات الثلاثينيات الاربعينيات الخمسينيات الستينيات السبعينيات الثمانينيات التسعينيات " +
+		"العشرينات الثلاثينات الاربعينات الخمسينات الستينات السبعينات الثمانينات التسعينات"},
 	{cDayWord, "يوم"},
 	{cMonthWord, "شهر"},
 	{cPreMod, "مطلع اوائل اواخر اواسط منتصف نهايه بدايه اوائل مستهل"},

@@ -276,12 +276,16 @@ func (s *scanner) dateCore(j int, lead bool) int {
 			return -1
 		}
 		if e, _ := s.month(k + 1); e > 0 {
-			return s.yearAfter(s.alt(e))
+			return s.post(s.yearAfter(s.alt(e)))
 		}
 		if s.toks[min(k+1, len(s.toks)-1)].Stem == "الشهر" && s.cls(k+2)&cPostMod != 0 {
 			return k + 3
 		}
 		return -1
+	case c&cDecade != 0:
+		return j + 1
+	case c&cCentury != 0 && s.cls(j+1)&cPostMod != 0:
+		return j + 2 // القرن الماضي
 	case c&cCentury != 0 && s.cls(j+1)&(cOrdinal|cTens) != 0:
 		// القرن التاسع عشر، القرن العشرين، القرن الحادي والعشرين
 		e := s.ordinalEnd(j + 1)
@@ -398,10 +402,10 @@ func (s *scanner) post(e int) int {
 	return e
 }
 
-// yearRange extends a year ending at e over "-1939" or "/1932".
+// yearRange extends a year ending at e over "-1939", "/1932" or "و2020".
 func (s *scanner) yearRange(e int) int {
-	if s.punct(e, "-/") {
-		if _, ok := s.plain(e+1, 4); ok && s.info[e+1].ndig == 4 {
+	if s.punct(e, "-/") || e < len(s.info) && s.info[e].and {
+		if y, ok := s.plain(e+1, 4); ok && s.info[e+1].ndig == 4 && y >= 1000 && y <= 2100 {
 			return e + 2
 		}
 	}
