@@ -57,7 +57,22 @@ var Compats = []Compat{
 		"charabia ArabicNormalizer", ""},
 	{"araclean-lookalikes", Persian | Urdu | Lookalikes,
 		"araclean UnifyLookalikes", ""},
+	{"npm-arabic-text-normalizer", NPMFolds,
+		"npm arabic-text-normalizer normalize() with default options",
+		"also deletes U+0610–U+061A and folds ۀ ہ"},
 }
+
+// NPMFolds are the folds of npm arabic-text-normalizer's default options
+// (diacritics, markers, smallLetters, verseNumbers, tatweel, punctuation,
+// collapseWhitespace).
+const NPMFolds = NPMDiacritics | Quranic | SmallLetters | QuranSigns | VerseNumbers | Tatweel |
+	Punctuation | CollapseSpaces
+
+// NPMDiacritics are the folds of npm arabic-text-normalizer's diacritics
+// option: marks deleted, alef madda, wasla and wavy hamza to alef, dagger
+// alef to alef, Persian yeh and keheh to Arabic.
+const NPMDiacritics = Harakat | Shadda | HamzaAboveMark | OtherMarks | AlefMadda | AlefWasla |
+	AlefWavyHamza | DaggerAlefToAlef | Persian | Urdu
 
 var compatByName = func() map[string]*Normalizer {
 	m := make(map[string]*Normalizer, len(Compats))

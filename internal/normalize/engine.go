@@ -72,9 +72,12 @@ type state struct {
 
 	// Whether deleting or replacing runes has left a combining sequence that
 	// NFC would change; then the run is repeated on its own output.
-	lastCCC   uint8
-	disturbed bool
-	recompose bool
+	lastCCC uint8
+	// collapseAt is the output length right after CollapseSpaces wrote a
+	// space, to trim it if nothing follows.
+	collapseAt int
+	disturbed  bool
+	recompose  bool
 }
 
 func (n *Normalizer) run(s string, wantSpans bool) (string, []Span) {
@@ -212,6 +215,9 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 	}
 	if nfc {
 		st.flush()
+	}
+	if n.folds&CollapseSpaces != 0 {
+		st.trimSpace()
 	}
 	if wantSpans {
 		st.extend(ci)
@@ -409,9 +415,67 @@ func (st *state) fold(sr segRune) {
 		st.delete(sr)
 	case repl:
 		st.emitChanged(sr.e.to, sr)
+	case collapse:
+		if last, ok := st.lastOut(); !ok || last == ' ' {
+			st.delete(sr)
+			return
+		}
+		if sr.r == ' ' {
+			st.emit(sr.r, sr.e, sr)
+		} else {
+			st.emitChanged(' ', sr)
+		}
+		st.collapseAt = st.outLen()
+	case dagger:
+		if last, _ := st.lastOut(); last == 0xA7 && st.outLen() >= 2 && st.outByte(2) == 0xD8 {
+			st.delete(sr) // right after ا
+			return
+		}
+		st.emitChanged(sr.e.to, sr)
 	default: // expand; presentation forms never get here
 		for _, x := range st.n.t.exps[sr.e.to] {
 			st.emitChanged(x, sr)
+		}
+	}
+}
+
+// outLen is the length of the output so far.
+func (st *state) outLen() int { return len(st.out) + st.runEnd - st.runStart }
+
+// outByte returns the k-th byte from the end of the output; k <= outLen().
+func (st *state) outByte(k int) byte {
+	if run := st.runEnd - st.runStart; k <= run {
+		return st.s[st.runEnd-k]
+	} else {
+		return st.out[len(st.out)-(k-run)]
+	}
+}
+
+// lastOut returns the last byte of the output, if any.
+func (st *state) lastOut() (byte, bool) {
+	if st.outLen() == 0 {
+		return 0, false
+	}
+	return st.outByte(1), true
+}
+
+// trimSpace removes a space CollapseSpaces wrote at the end of the output.
+func (st *state) trimSpace() {
+	if st.collapseAt == 0 || st.outLen() != st.collapseAt {
+		return
+	}
+	if st.runEnd > st.runStart {
+		st.runEnd--
+	} else {
+		st.out = st.out[:len(st.out)-1]
+	}
+	if st.wantSpans {
+		st.spans = st.spans[:len(st.spans)-1]
+		st.grp, st.lastEnd = len(st.spans), 0
+		if n := len(st.spans); n > 0 {
+			st.lastEnd = st.spans[n-1].End
+			for st.grp = n - 1; st.grp > 0 && st.spans[st.grp-1] == st.spans[n-1]; st.grp-- {
+			}
 		}
 	}
 }

@@ -94,8 +94,27 @@ const (
 	// SmallLetters deletes the small waw and small yeh U+06E5 and U+06E6.
 	SmallLetters
 	// DaggerAlefToAlef maps the superscript alef U+0670 to ا (U+0627)
-	// instead of deleting it.
+	// instead of deleting it, and deletes it right after an ا (الرحمٰن →
+	// الرحمان, but اٰ → ا).
 	DaggerAlefToAlef
+	// AlefMadda maps آ (U+0622) to ا (U+0627), leaving أ and إ alone.
+	AlefMadda
+	// QuranSigns deletes the Quranic signs U+06DD (end of ayah), U+06DE
+	// (rub el hizb) and U+06E9 (place of sajdah).
+	QuranSigns
+	// VerseNumbers deletes verse numbers: the ornate parentheses U+FD3E and
+	// U+FD3F and the digits U+0660–U+0669 and U+06F0–U+06F9.
+	VerseNumbers
+	// Punctuation deletes . , ; : ! ? … (U+002E U+002C U+003B U+003A U+0021
+	// U+003F U+2026) and the Arabic comma, semicolon and question mark
+	// (U+060C U+061B U+061F).
+	Punctuation
+	// CollapseSpaces turns every run of white space into one U+0020 and
+	// removes it at the start and end of the text. White space is what
+	// JavaScript's \s matches: unicode.IsSpace except U+0085, plus U+FEFF.
+	// Unlike the other folds it depends on context; spaces written by other
+	// folds are not collapsed.
+	CollapseSpaces
 
 	// Diacritics deletes every combining mark of the Arabic block:
 	// U+064B–U+065F and U+0670.
@@ -139,7 +158,11 @@ var rules = []rule{
 	{Tatweel, set(0x0640), ""},
 	{Controls, r16(0x061C, 0x061C, 0x200B, 0x200F, 0x202A, 0x202E, 0x2060, 0x2064, 0x2066, 0x2069, 0xFEFF, 0xFEFF), ""},
 	{SmallLetters, set(0x06E5, 0x06E6), ""},
+	{QuranSigns, set(0x06DD, 0x06DE, 0x06E9), ""},
+	{VerseNumbers, r16(0x0660, 0x0669, 0x06F0, 0x06F9, 0xFD3E, 0xFD3F), ""},
+	{Punctuation, set('.', ',', ';', ':', '!', '?', 0x2026, 0x060C, 0x061B, 0x061F), ""},
 	{AlefHamza, set(0x0622, 0x0623, 0x0625), "\u0627"},
+	{AlefMadda, set(0x0622), "\u0627"},
 	{AlefWasla, set(0x0671), "\u0627"},
 	{AlefWavyHamza, set(0x0672, 0x0673), "\u0627"},
 	{AlefMaksura, set(0x0649), "\u064A"},
@@ -161,6 +184,7 @@ var foldNames = []string{
 	"Quranic", "Tatweel", "AlefHamza", "AlefWasla", "AlefWavyHamza", "AlefMaksura", "TehMarbuta",
 	"Persian", "Urdu", "Lookalikes", "Digits", "DecimalDigits", "Controls", "ZWNJSpace", "Spaces",
 	"HamzaSeats", "SeatedHamza", "HamzaUniform", "LamAlef", "SmallLetters", "DaggerAlefToAlef",
+	"AlefMadda", "QuranSigns", "VerseNumbers", "Punctuation", "CollapseSpaces",
 }
 
 // String lists the folds in f, joined by "|".
@@ -170,9 +194,6 @@ func (f Fold) String() string {
 		if f&(1<<i) != 0 {
 			names = append(names, n)
 		}
-	}
-	if f>>len(foldNames) != 0 {
-		names = append(names, "unknown")
 	}
 	return strings.Join(names, "|")
 }
@@ -198,6 +219,11 @@ func (f Fold) apply(r rune) (to string, ok bool) {
 		return " ", true
 	}
 	return "", false
+}
+
+// isJSSpace reports whether JavaScript's \s matches r.
+func isJSSpace(r rune) bool {
+	return (unicode.IsSpace(r) && r != 0x85) || r == 0xFEFF
 }
 
 // digitValue returns the value of the decimal digit r. Unicode assigns

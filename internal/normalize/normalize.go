@@ -21,10 +21,11 @@
 // # Offsets
 //
 // Offsets count input code points. Every output code point has the half-open
-// span of input code points it came from, and the spans are monotonic (starts
-// and ends never decrease) and cover the input from the first to the last
-// kept character. A deleted character joins the span of the output character
-// before it, or of the first output character when nothing precedes it. An
+// span of input code points it came from. The spans are monotonic (starts and
+// ends never decrease), two neighbours are either equal or adjacent, and
+// together they cover the whole input. A deleted character joins the span of
+// the output character before it, or of the first output character when
+// nothing precedes it. An
 // expansion (a ligature, ﷺ, آ under HamzaUniform) gives all its output
 // characters the same span, and so does a sequence that NFC recomposes (ا +
 // U+0654 → أ spans both input code points). When every input character is
@@ -42,8 +43,9 @@
 //   - Presentation forms without a compatibility decomposition (﴾ ﴿ ﷽) are
 //     kept; ﷲ becomes الله and ﷺ becomes صلى الله عليه وسلم, whose ى the
 //     AlefMaksura fold then maps.
-//   - NFC is golang.org/x/text's, which follows the Stream-Safe Text Format:
-//     after 30 combining marks in a row it inserts U+034F.
+//   - NFC is golang.org/x/text's. Like x/text (Stream-Safe Text Format), a
+//     run of more than 30 combining marks is put in canonical order 30 marks
+//     at a time; unlike x/text, no U+034F is inserted between the parts.
 //   - Deleting a control or replacing a letter can leave a combining sequence
 //     that NFC would change (a Latin e, a deleted U+200B, then U+0301). The
 //     normalizer then runs again over its own output, so that every preset is

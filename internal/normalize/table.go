@@ -22,11 +22,13 @@ const (
 
 // Actions.
 const (
-	keep    uint8 = iota
-	del           // delete
-	repl          // replace with entry.to
-	expand        // replace with n.exps[entry.to]
-	pexpand       // presentation form: replace with n.exps[entry.to] before NFC
+	keep     uint8 = iota
+	del            // delete
+	repl           // replace with entry.to
+	expand         // replace with n.exps[entry.to]
+	pexpand        // presentation form: replace with n.exps[entry.to] before NFC
+	collapse       // white space under CollapseSpaces
+	dagger         // U+0670 under DaggerAlefToAlef
 )
 
 // NFC flags.
@@ -129,6 +131,11 @@ func buildTables(f Fold) *tables {
 					continue
 				}
 			}
+			if f&CollapseSpaces != 0 && isJSSpace(r) {
+				e.kind = collapse
+				dst[i] = e
+				continue
+			}
 			if to, ok := f.apply(r); ok {
 				switch utf8.RuneCountInString(to) {
 				case 0:
@@ -140,6 +147,9 @@ func buildTables(f Fold) *tables {
 					e.kind, e.to = expand, rune(len(t.exps))
 					t.exps = append(t.exps, to)
 				}
+			}
+			if f&DaggerAlefToAlef != 0 && r == 0x0670 && e.kind == repl {
+				e.kind = dagger
 			}
 			dst[i] = e
 		}
@@ -178,6 +188,10 @@ func (n *Normalizer) lookup(r rune, b string) entry {
 		e.ccc, e.nfc = p.ccc, p.nfc
 	}
 	f := n.folds
+	if f&CollapseSpaces != 0 && isJSSpace(r) {
+		e.kind = collapse
+		return e
+	}
 	if f&DecimalDigits != 0 {
 		if d, ok := digitValue(r); ok {
 			e.kind, e.to = repl, rune('0'+d)

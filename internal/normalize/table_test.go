@@ -45,7 +45,7 @@ func TestReplacementsAreStarters(t *testing.T) {
 }
 
 func TestFoldNames(t *testing.T) {
-	if last := Fold(1) << (len(foldNames) - 1); last != DaggerAlefToAlef {
+	if last := Fold(1) << (len(foldNames) - 1); last != CollapseSpaces {
 		t.Errorf("foldNames has %d names; the last fold is bit %v", len(foldNames), last)
 	}
 }
