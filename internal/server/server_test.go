@@ -254,7 +254,7 @@ func TestNotFound(t *testing.T) {
 			cfg.Static = testFS()
 		}
 		h := New(cfg)
-		for _, p := range []string{"/api", "/api/", "/api/nope", "/nope.js", "/.env", "/sub/", "/%2e%2e/etc/passwd"} {
+		for _, p := range []string{"/api", "/api/", "/api/nope", "/nope.js", "/.env", "/_headers", "/sub/", "/%2e%2e/etc/passwd"} {
 			rec := do(t, h, "GET", p, "")
 			if rec.Code != 404 {
 				t.Errorf("static=%v GET %s: status %d; want 404", static, p, rec.Code)
@@ -441,5 +441,6 @@ func testFS() fstest.MapFS {
 		"icons/icon-192.png":      f("PNG"),
 		"style.css":               f("body{}"),
 		".env":                    f("SECRET=1"),
+		"_headers":                f("/*\n  X-Test: 1\n"),
 	}
 }

@@ -142,8 +142,8 @@ func (h *handler) serveStatic(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// staticName turns a URL path into an fs.FS name, refusing dot files and
-// anything fs.ValidPath rejects.
+// staticName turns a URL path into an fs.FS name, refusing dot files,
+// Cloudflare's _headers and _redirects, and anything fs.ValidPath rejects.
 func staticName(urlPath string) (string, bool) {
 	if !strings.HasPrefix(urlPath, "/") {
 		return "", false
@@ -159,6 +159,10 @@ func staticName(urlPath string) (string, bool) {
 		if strings.HasPrefix(seg, ".") {
 			return "", false
 		}
+	}
+	switch name {
+	case "_headers", "_redirects": // Cloudflare's configuration of the same files
+		return "", false
 	}
 	return name, true
 }
