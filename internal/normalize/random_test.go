@@ -47,11 +47,9 @@ var alphabet = func() []string {
 	add(0x1100, 0x1101)
 	add(0x1161, 0x1162)
 	add(0x11A8, 0x11A9)
-	for _, s := range []string{"a", "e", "o", ".", "،", "\uFD3E", "\uFD3F", "\u06DD", "\u06DE", "\u06E9", "A", "Ç", "é", " ", "\t", "\n", "\u00A0", "\u3000", "\u2028",
+	a = append(a, []string{"a", "e", "o", ".", "،", "\uFD3E", "\uFD3F", "\u06DD", "\u06DE", "\u06E9", "A", "Ç", "é", " ", "\t", "\n", "\u00A0", "\u3000", "\u2028",
 		"\uFEFF", "\u034F", "\u0B47", "\u0B3E", "\u0958", "\u212B", "\u0344", "\u0340", "\uAC00", "👍", "\uFFFD",
-		"\xff", "\xe2\x82", "\xc0"} {
-		a = append(a, s)
-	}
+		"\xff", "\xe2\x82", "\xc0"}...)
 	return a
 }()
 
