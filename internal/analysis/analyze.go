@@ -224,9 +224,13 @@ func entities(d *token.Doc, spans []span) []Entity {
 	text := d.Text
 	cp, bp := 0, 0 // code point and byte position in text
 	seek := func(target int) int {
+		// The input is valid UTF-8: a code point starts at every byte that
+		// is not a continuation byte.
 		for cp < target && bp < len(text) {
-			_, n := utf8.DecodeRuneInString(text[bp:])
-			bp += n
+			bp++
+			for bp < len(text) && text[bp]&0xC0 == 0x80 {
+				bp++
+			}
 			cp++
 		}
 		return bp
@@ -469,14 +473,14 @@ func stats(d *token.Doc, ents []Entity) Stats {
 func newlines(text string) []int {
 	var out []int
 	cp := 0
-	for i := 0; i < len(text); i++ {
-		b := text[i]
-		if b&0xC0 != 0x80 {
-			if b == '\n' {
-				out = append(out, cp)
-			}
-			cp++
+	for {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			return out
 		}
+		cp += utf8.RuneCountInString(text[:i])
+		out = append(out, cp)
+		cp++
+		text = text[i+1:]
 	}
-	return out
 }

@@ -71,6 +71,13 @@ func propagate(d *token.Doc, spans []span) []span {
 	if names == nil {
 		return spans
 	}
+	// Every candidate is a suffix of the token, so it ends like the first
+	// word of some name: a filter on the last two letters skips most tokens
+	// without a map lookup.
+	var ends endFilter
+	for w := range names {
+		ends.add(w)
+	}
 	covered := make([]bool, len(d.Tokens))
 	for _, s := range spans {
 		for t := s.first; t <= s.last; t++ {
@@ -81,7 +88,7 @@ func propagate(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if covered[i] || t.Kind != token.Word || t.Stem == "" {
+		if covered[i] || t.Kind != token.Word || t.Stem == "" || !ends.has(t.Norm) {
 			continue
 		}
 		pre := max(utf8.RuneCountInString(t.Pre), clitics(t.Norm))
@@ -168,3 +175,19 @@ func equalWords(a, b []string) bool {
 	}
 	return true
 }
+
+// endFilter is a set of word endings (the last four bytes, two Arabic
+// letters) kept as a bitset; it may report endings it was not given.
+type endFilter [1 << 10]uint64
+
+func endKey(w string) uint32 {
+	var h uint32 = 2166136261
+	for i := max(0, len(w)-4); i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h & (1<<16 - 1)
+}
+
+func (f *endFilter) add(w string) { k := endKey(w); f[k>>6] |= 1 << (k & 63) }
+
+func (f *endFilter) has(w string) bool { k := endKey(w); return f[k>>6]&(1<<(k&63)) != 0 }
