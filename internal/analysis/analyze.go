@@ -98,10 +98,12 @@ func analyze(text string, opt Options, model Recognizer) (*Result, error) {
 	keepLetters(d, ms)
 	spans := merge(ms, ruleSpans(d, numdate.Find(d)))
 	spans = propagate(d, spans)
+	nl := newlines(text)
+	spans = cutAtLineBreaks(spans, nl)
 	res.Entities = entities(d, spans)
 	harmonize(res.Entities)
 	res.Groups = group(res.Entities)
-	res.Stats = stats(d, res.Entities)
+	res.Stats = stats(d, res.Entities, nl)
 	if preset != nil {
 		nt := d.Norm.Text
 		if preset != normalize.Search {
@@ -424,9 +426,8 @@ func moreComplete(a, b *Entity) bool {
 // stats counts words (words, Latin words and numbers; a proclitic written
 // apart, as in بـ"دعم", is not a word of its own) and sentences (runs of
 // tokens with at least one word, ended by . ! ? ؟ … or a line break).
-func stats(d *token.Doc, ents []Entity) Stats {
+func stats(d *token.Doc, ents []Entity, nl []int) Stats {
 	var s Stats
-	nl := newlines(d.Text)
 	open := false
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
@@ -467,6 +468,27 @@ func stats(d *token.Doc, ents []Entity) Stats {
 		s.Entities[ents[i].Type]++
 	}
 	return s
+}
+
+// cutAtLineBreaks drops the spans with a line break inside: a headline's
+// last words and the next line's first are not one name or date. nl holds
+// the line breaks' code point offsets.
+func cutAtLineBreaks(spans []span, nl []int) []span {
+	if len(nl) == 0 {
+		return spans
+	}
+	w, k := 0, 0
+	for _, s := range spans {
+		for k < len(nl) && nl[k] < s.start {
+			k++
+		}
+		if k < len(nl) && nl[k] < s.end {
+			continue
+		}
+		spans[w] = s
+		w++
+	}
+	return spans[:w]
 }
 
 // newlines returns the code point offsets of the line breaks in text.

@@ -526,8 +526,31 @@ func BenchmarkStages(b *testing.B) {
 		ents := entities(d, spans)
 		harmonize(ents)
 		group(ents)
-		stats(d, ents)
+		stats(d, ents, newlines(text))
 	})
+}
+
+func TestLineBreaksEndSpans(t *testing.T) {
+	names := analysistest.Names{"الامم المتحده": ORG}
+	for _, tt := range []struct{ in, want string }{
+		{"تقرير الأمم\nالمتحدة", ""},
+		{"قالت الأمم المتحدة\nإن", "ORG:الأمم المتحدة"},
+		{"في 7\nأكتوبر 2023", "NUM:7 DATE:أكتوبر 2023"},
+		{"في 7 أكتوبر\n2023", "DATE:7 أكتوبر DATE:2023"},
+	} {
+		res, err := AnalyzeWith(tt.in, Options{}, names)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkResult(t, tt.in, res)
+		var got []string
+		for _, e := range res.Entities {
+			got = append(got, e.Type+":"+e.Text)
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
+		}
+	}
 }
 
 func TestKeepLetters(t *testing.T) {

@@ -20,6 +20,7 @@ package numdate
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"tahlil/internal/token"
 )
@@ -49,6 +50,9 @@ func Find(d *token.Doc) []Mention { return Append(nil, d) }
 func Append(dst []Mention, d *token.Doc) []Mention {
 	s := newScanner(d)
 	for i := 0; i < len(s.toks); {
+		if i == s.lim {
+			s.lo, s.lim = i, s.lineEnd(i)
+		}
 		if e := s.date(i); e > i {
 			dst = s.add(dst, DATE, i, e)
 			i = e
@@ -77,11 +81,23 @@ type info struct {
 type scanner struct {
 	toks []token.Token
 	info []info
+	// lo and lim are the tokens of the current line: rules never look or
+	// reach past a line break.
+	lo, lim int
+	brk     []bool // brk[i]: a line break comes before token i
+}
+
+// lineEnd returns the index of the first token after i on a new line.
+func (s *scanner) lineEnd(i int) int {
+	for i++; i < len(s.toks) && !s.brk[i]; i++ {
+	}
+	return i
 }
 
 func newScanner(d *token.Doc) *scanner {
 	lex := lexicon()
-	s := &scanner{toks: d.Tokens, info: make([]info, len(d.Tokens))}
+	s := &scanner{toks: d.Tokens, info: make([]info, len(d.Tokens)), brk: make([]bool, len(d.Tokens))}
+	markBreaks(d, s.brk)
 	for i := range s.toks {
 		t := &s.toks[i]
 		in := &s.info[i]
@@ -108,6 +124,26 @@ func newScanner(d *token.Doc) *scanner {
 		}
 	}
 	return s
+}
+
+// markBreaks sets brk[i] when a line break comes between tokens i-1 and i.
+func markBreaks(d *token.Doc, brk []bool) {
+	text, cp, k := d.Norm.Text, 0, 0
+	for {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			return
+		}
+		cp += utf8.RuneCountInString(text[:i])
+		for k < len(d.Tokens) && d.Tokens[k].NStart < cp {
+			k++
+		}
+		if k < len(d.Tokens) {
+			brk[k] = true
+		}
+		cp++
+		text = text[i+1:]
+	}
 }
 
 // classify looks the word up, first as the tokenizer split it, then without
@@ -168,7 +204,7 @@ func (s *scanner) add(dst []Mention, typ string, st, e int) []Mention {
 
 // norm returns the normalized form of token i, or "" outside the document.
 func (s *scanner) norm(i int) string {
-	if i < 0 || i >= len(s.toks) {
+	if i < s.lo || i >= s.lim {
 		return ""
 	}
 	return s.toks[i].Norm
@@ -176,20 +212,20 @@ func (s *scanner) norm(i int) string {
 
 // cls returns the classes of token i, or 0 outside the document.
 func (s *scanner) cls(i int) class {
-	if i < 0 || i >= len(s.info) {
+	if i < s.lo || i >= s.lim {
 		return 0
 	}
 	return s.info[i].c
 }
 
 func (s *scanner) isNum(i int) bool {
-	return i >= 0 && i < len(s.toks) && s.toks[i].Kind == token.Number
+	return i >= s.lo && i < s.lim && s.toks[i].Kind == token.Number
 }
 
 // plain returns the value of token i if it is a digit string of at most
 // maxDigits digits.
 func (s *scanner) plain(i, maxDigits int) (int, bool) {
-	if i < 0 || i >= len(s.info) || s.info[i].value < 0 || int(s.info[i].ndig) > maxDigits {
+	if i < s.lo || i >= s.lim || s.info[i].value < 0 || int(s.info[i].ndig) > maxDigits {
 		return 0, false
 	}
 	return int(s.info[i].value), true
@@ -197,7 +233,7 @@ func (s *scanner) plain(i, maxDigits int) (int, bool) {
 
 // punct reports whether token i is one of the punctuation characters in set.
 func (s *scanner) punct(i int, set string) bool {
-	if i < 0 || i >= len(s.toks) || s.toks[i].Kind != token.Punct {
+	if i < s.lo || i >= s.lim || s.toks[i].Kind != token.Punct {
 		return false
 	}
 	n := s.toks[i].Norm
@@ -211,7 +247,7 @@ func (s *scanner) punct(i int, set string) bool {
 
 // attached reports whether token i follows token i-1 with no space.
 func (s *scanner) attached(i int) bool {
-	return i > 0 && i < len(s.toks) && !s.toks[i].SpaceBefore
+	return i > s.lo && i < s.lim && !s.toks[i].SpaceBefore
 }
 
 // ---- dates ----
@@ -278,7 +314,7 @@ func (s *scanner) dateCore(j int, lead bool) int {
 		if e, _ := s.month(k + 1); e > 0 {
 			return s.post(s.yearAfter(s.alt(e)))
 		}
-		if s.toks[min(k+1, len(s.toks)-1)].Stem == "الشهر" && s.cls(k+2)&cPostMod != 0 {
+		if s.toks[min(k+1, s.lim-1)].Stem == "الشهر" && s.cls(k+2)&cPostMod != 0 {
 			return k + 3
 		}
 		return -1
@@ -297,7 +333,7 @@ func (s *scanner) dateCore(j int, lead bool) int {
 		if c&cPeriod == 0 && s.cls(j+1)&cWeekday != 0 {
 			return j + 2 // اليوم الخميس
 		}
-		if s.toks[j].Stem == "امس" && s.toks[min(j+1, len(s.toks)-1)].Stem == "الاول" && j+1 < len(s.toks) {
+		if s.toks[j].Stem == "امس" && s.toks[min(j+1, s.lim-1)].Stem == "الاول" && j+1 < s.lim {
 			return j + 2 // أمس الأول
 		}
 		return j + 1
@@ -404,7 +440,7 @@ func (s *scanner) post(e int) int {
 
 // yearRange extends a year ending at e over "-1939", "/1932" or "و2020".
 func (s *scanner) yearRange(e int) int {
-	if s.punct(e, "-/") || e < len(s.info) && s.info[e].and {
+	if s.punct(e, "-/") || e < s.lim && s.info[e].and {
 		if y, ok := s.plain(e+1, 4); ok && s.info[e+1].ndig == 4 && y >= 1000 && y <= 2100 {
 			return e + 2
 		}
@@ -562,7 +598,7 @@ func (s *scanner) label(i int) bool {
 	for s.punct(p, "(") {
 		p--
 	}
-	if s.cls(p)&cOrdCtx != 0 || s.toks[max(p, 0)].Kind == token.Word && strings.HasPrefix(s.toks[max(p, 0)].Stem, "رقم") {
+	if s.cls(p)&cOrdCtx != 0 || s.toks[max(p, s.lo)].Kind == token.Word && strings.HasPrefix(s.toks[max(p, s.lo)].Stem, "رقم") {
 		return true
 	}
 	if s.punct(i+1, ":") && s.attached(i+1) && s.isNum(i+2) || s.punct(i-1, ":") && s.attached(i) && s.isNum(i-2) {
@@ -580,10 +616,10 @@ func (s *scanner) label(i int) bool {
 	if s.punct(i-1, "/") && s.isNum(i-2) || s.punct(i+1, "/") && s.isNum(i+2) {
 		return true // a reference such as 24/66
 	}
-	if (i == 0 || s.punct(i-1, ".!?؟:")) && (s.toks[min(i+1, len(s.toks)-1)].Kind != token.Word || i+1 == len(s.toks)) {
+	if (i == s.lo || s.punct(i-1, ".!?؟:")) && (s.toks[min(i+1, s.lim-1)].Kind != token.Word || i+1 == s.lim) {
 		return true // a list or footnote number
 	}
-	if s.toks[max(i-1, 0)].Kind == token.Punct && !s.punct(i-1, "(") && s.punct(i+1, "-).") {
+	if s.toks[max(i-1, s.lo)].Kind == token.Punct && !s.punct(i-1, "(") && s.punct(i+1, "-).") {
 		return true
 	}
 	return false
@@ -600,13 +636,13 @@ func (s *scanner) numCore(j int) int {
 		for s.cls(e)&cMag != 0 && !s.info[e].conj {
 			e++
 		}
-		if e < len(s.info) && s.info[e].and {
+		if e < s.lim && s.info[e].and {
 			if k := s.atom(e + 1); k > 0 {
 				e = k
 				continue
 			}
 		}
-		if e < len(s.info) && s.info[e].conj && s.cls(e)&(cNumWord|cMag) != 0 {
+		if e < s.lim && s.info[e].conj && s.cls(e)&(cNumWord|cMag) != 0 {
 			e++
 			continue
 		}
@@ -617,7 +653,7 @@ func (s *scanner) numCore(j int) int {
 // atom returns the end of one number at j: digits, a number word, a
 // magnitude, or a fraction before a magnitude; or -1.
 func (s *scanner) atom(j int) int {
-	if j < 0 || j >= len(s.toks) {
+	if j < s.lo || j >= s.lim {
 		return -1
 	}
 	if s.isNum(j) {
