@@ -69,6 +69,7 @@ type state struct {
 	segNS      int
 	scratch    []byte
 	scratch2   []byte
+	runes      []rune
 
 	// Whether deleting or replacing runes has left a combining sequence that
 	// NFC would change; then the run is repeated on its own output.
@@ -347,6 +348,13 @@ func (st *state) flushSeg() {
 		}
 		return
 	}
+	if runes, ok := composeSmall(seg, st.runes[:0]); ok {
+		st.runes = runes
+		for _, r := range runes {
+			st.fold(segRune{r: r, e: st.n.lookup(r, ""), start: start, end: end})
+		}
+		return
+	}
 	in := st.scratch[:0]
 	for _, sr := range seg {
 		in = utf8.AppendRune(in, sr.r)
@@ -375,10 +383,48 @@ func (st *state) flushSeg() {
 	}
 }
 
+// composeSmall applies NFC to seg when it is a starter without a
+// decomposition followed by marks, composing with the pairs table, and
+// appends the result to dst. It reports false, leaving x/text to do it,
+// for anything else (Hangul, singletons, marks with class 0).
+func composeSmall(seg []segRune, dst []rune) ([]rune, bool) {
+	head := seg[0]
+	if head.e.nfc&(boundary|qcYes|decomposes) != boundary|qcYes || isHangul(head.r) {
+		return dst, false
+	}
+	for _, sr := range seg[1:] {
+		if sr.e.ccc == 0 || sr.e.nfc&qcNo != 0 {
+			return dst, false
+		}
+	}
+	for k := 2; k < len(seg); k++ { // canonical order: stable sort by class
+		for j := k; j > 1 && seg[j-1].e.ccc > seg[j].e.ccc; j-- {
+			seg[j], seg[j-1] = seg[j-1], seg[j]
+		}
+	}
+	starter := head.r
+	dst = append(dst, starter)
+	var lastCCC uint8 // class of the last mark left uncombined; 0 for none
+	for _, sr := range seg[1:] {
+		if sr.e.nfc&qcYes == 0 && (lastCCC == 0 || lastCCC < sr.e.ccc) {
+			if isHangul(sr.r) {
+				return dst, false
+			}
+			if c, ok := composite(starter, sr.r); ok {
+				starter, dst[0] = c, c
+				continue
+			}
+		}
+		dst = append(dst, sr.r)
+		lastCCC = sr.e.ccc
+	}
+	return dst, true
+}
+
 // mayCompose reports whether canonical composition might change seg, whose
 // marks are not all NFC quick check Yes. It answers exactly for a starter
-// below loEnd without a decomposition followed by marks below loEnd, and
-// conservatively (true) otherwise.
+// without a decomposition followed by marks, and conservatively (true)
+// otherwise.
 func mayCompose(seg []segRune) bool {
 	head := seg[0]
 	if head.e.nfc&boundary == 0 {
@@ -392,14 +438,17 @@ func mayCompose(seg []segRune) bool {
 		}
 		return false
 	}
-	if head.r >= loEnd || head.e.nfc&(qcYes|decomposes) != qcYes {
+	if head.e.nfc&(qcYes|decomposes) != qcYes || isHangul(head.r) {
 		return true
 	}
 	for _, sr := range seg[1:] {
 		if sr.e.nfc&qcYes != 0 {
 			continue
 		}
-		if sr.e.ccc == 0 || sr.e.nfc&qcNo != 0 || sr.r >= loEnd || composes(head.r, sr.r) {
+		if sr.e.ccc == 0 || sr.e.nfc&qcNo != 0 || isHangul(sr.r) {
+			return true
+		}
+		if _, ok := composite(head.r, sr.r); ok {
 			return true
 		}
 	}

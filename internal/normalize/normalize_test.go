@@ -1,6 +1,7 @@
 package normalize_test
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -393,4 +394,34 @@ func TestLargeInput(t *testing.T) {
 		return
 	}
 	checkMapped(t, normalize.Search, in, m)
+}
+
+// TestMemoryBounded checks that Map allocates in proportion to its input
+// and output, including the inputs that take the slow paths: long runs of
+// combining marks, recomposition after a deleted control, expansions.
+func TestMemoryBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates hundreds of megabytes when it fails")
+	}
+	cases := map[string]string{
+		"marks":       strings.Repeat("\u064E", 1<<20),
+		"hamza marks": "ب" + strings.Repeat("\u0654\u064E", 1<<19),
+		"recompose":   strings.Repeat("e\u200B\u0301", 1<<18),
+		"invalid":     strings.Repeat("\xff", 1<<21),
+		"expansions":  strings.Repeat("ﷺ", 1<<17),
+	}
+	for name, in := range cases {
+		for _, n := range []*normalize.Normalizer{normalize.Search, normalize.Display} {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			m := n.Map(in)
+			runtime.ReadMemStats(&after)
+			got := after.TotalAlloc - before.TotalAlloc
+			if limit := uint64(48 * (len(in) + len(m.Text))); got > limit {
+				t.Errorf("%s: %s.Map of %d bytes (%d out) allocated %d bytes; want at most %d",
+					name, n.Name(), len(in), len(m.Text), got, limit)
+			}
+		}
+	}
 }

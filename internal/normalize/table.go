@@ -69,16 +69,17 @@ func runeProps(b string) props {
 // inert is the NFC class of a starter that never changes under NFC.
 var inert = props{0, boundary | qcYes}
 
-// pairs holds the canonical compositions of two code points below loEnd,
-// as first<<11 | second; built from x/text's decompositions on first use.
+// pairs maps every canonical composition of two code points, keyed
+// first<<21 | second, to the composite; built from x/text's decompositions
+// on first use. Hangul, which composes by arithmetic, is not in it.
 var (
 	pairsOnce sync.Once
-	pairs     map[uint32]bool
+	pairs     map[uint64]rune
 )
 
-func composes(first, second rune) bool {
+func composite(first, second rune) (rune, bool) {
 	pairsOnce.Do(func() {
-		pairs = make(map[uint32]bool)
+		pairs = make(map[uint64]rune)
 		var buf [utf8.UTFMax]byte
 		for c := rune(0xC0); c < 0x30000; c++ {
 			if c >= 0xD800 && c < 0xE000 {
@@ -92,14 +93,17 @@ func composes(first, second rune) bool {
 			last, size := utf8.DecodeLastRune(d)
 			firstS := norm.NFC.String(string(d[:len(d)-size]))
 			f, n := utf8.DecodeRuneInString(firstS)
-			if n != len(firstS) || f >= loEnd || last >= loEnd {
+			if n != len(firstS) {
 				continue
 			}
-			pairs[uint32(f)<<11|uint32(last)] = true
+			pairs[uint64(f)<<21|uint64(last)] = c
 		}
 	})
-	return pairs[uint32(first)<<11|uint32(second)]
+	c, ok := pairs[uint64(first)<<21|uint64(second)]
+	return c, ok
 }
+
+func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
 
 type tables struct {
 	lo   [loEnd]entry
