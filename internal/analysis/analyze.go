@@ -94,16 +94,7 @@ func analyze(text string, opt Options, model Recognizer) (*Result, error) {
 	if m, ok := model.(*ner.Model); ok && m != ner.Default() {
 		res.Version = version(m)
 	}
-	ms := modelSpans(d, model.Recognize(d))
-	keepLetters(d, ms)
-	spans := merge(ms, ruleSpans(d, numdate.Find(d)))
-	spans = propagate(d, spans)
-	nl := newlines(text)
-	spans = cutAtLineBreaks(spans, nl)
-	res.Entities = entities(d, spans)
-	harmonize(res.Entities)
-	res.Groups = group(res.Entities)
-	res.Stats = stats(d, res.Entities, nl)
+	res.Entities, res.Groups, res.Stats = assemble(d, model.Recognize(d), numdate.Find(d))
 	if preset != nil {
 		nt := d.Norm.Text
 		if preset != normalize.Search {
@@ -112,6 +103,20 @@ func analyze(text string, opt Options, model Recognizer) (*Result, error) {
 		res.Normalized = &Normalized{Preset: opt.Normalize, Text: nt}
 	}
 	return res, nil
+}
+
+// assemble turns the model's and the rules' mentions into the result's
+// entities, groups and stats.
+func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Entity, []Group, Stats) {
+	ms := modelSpans(d, names)
+	keepLetters(d, ms)
+	spans := merge(ms, ruleSpans(d, rules))
+	spans = propagate(d, spans)
+	nl := newlines(d.Text)
+	spans = cutAtLineBreaks(spans, nl)
+	ents := entities(d, spans)
+	harmonize(ents)
+	return ents, group(ents), stats(d, ents, nl)
 }
 
 // span is an entity candidate: tokens [first, last] of the document, the

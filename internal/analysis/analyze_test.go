@@ -521,13 +521,7 @@ func BenchmarkStages(b *testing.B) {
 	stage("tokenize", func() { token.Tokenize(text) })
 	stage("model", func() { model.Recognize(d) })
 	stage("rules", func() { numdate.Find(d) })
-	stage("merge+groups+stats", func() {
-		spans := propagate(d, merge(modelSpans(d, ms), ruleSpans(d, rules)))
-		ents := entities(d, spans)
-		harmonize(ents)
-		group(ents)
-		stats(d, ents, newlines(text))
-	})
+	stage("merge+groups+stats", func() { assemble(d, ms, rules) })
 }
 
 func TestLineBreaksEndSpans(t *testing.T) {
