@@ -34,7 +34,7 @@ func version(m *ner.Model) string {
 	if name == "" {
 		name = "none"
 	}
-	return fmt.Sprintf("tahlil %s (model %s, %s)", Release, name, strings.TrimSpace(m.Hash()))
+	return "tahlil " + Release + " (model " + name + ", " + strings.TrimSpace(m.Hash()) + ")"
 }
 
 // Analyze analyzes text: it finds the entities (PER, LOC, ORG and MISC from

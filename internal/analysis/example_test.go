@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"tahlil/internal/analysis"
+	"tahlil/internal/analysis/analysistest"
 )
 
 // Dates and amounts come from rules, so they do not depend on the model.
@@ -39,4 +40,23 @@ func ExampleAnalyze_errors() {
 	// Output:
 	// invalid_utf8
 	// 0 0 <nil>
+}
+
+// Any name recognizer can stand in for the embedded model; the rules, the
+// grouping and the span rules stay the same.
+func ExampleAnalyzeWith() {
+	names := analysistest.Names{"انتوني بلينكن": analysis.PER, "امم المتحده": analysis.ORG}
+	res, _ := analysis.AnalyzeWith("التقى أنتوني بلينكن ممثلين للأمم المتحدة، ثم عاد بلينكن إلى واشنطن.", analysis.Options{}, names)
+	for _, e := range res.Entities {
+		fmt.Printf("%s %s (group %d)\n", e.Type, e.Text, e.Group)
+	}
+	for _, g := range res.Groups {
+		fmt.Printf("group %d: %s ×%d\n", g.ID, g.Label, g.Count)
+	}
+	// Output:
+	// PER أنتوني بلينكن (group 0)
+	// ORG أمم المتحدة (group 1)
+	// PER بلينكن (group 0)
+	// group 0: أنتوني بلينكن ×2
+	// group 1: أمم المتحدة ×1
 }
