@@ -100,6 +100,19 @@ func (n *Normalizer) run(s string, wantSpans bool) (string, []Span) {
 	return out, spans
 }
 
+// runeCountEstimate counts the bytes of s that do not continue a UTF-8
+// sequence: the rune count for valid UTF-8, and close to it otherwise. It
+// is faster than utf8.RuneCountInString, and only sizes the spans.
+func runeCountEstimate(s string) int {
+	n := len(s)
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
+}
+
 // mergeOverlaps gives every run of overlapping spans their union, so that
 // spans are equal or adjacent. Composing the spans of two passes can leave
 // a group of the first pass partly inside an NFC segment of the second.
@@ -123,7 +136,7 @@ func mergeOverlaps(spans []Span) []Span {
 func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 	st := state{n: n, s: s, wantSpans: wantSpans, nfc: n.folds&PresentationForms != 0}
 	if wantSpans {
-		st.spans = make([]Span, 0, utf8.RuneCountInString(s)+8)
+		st.spans = make([]Span, 0, runeCountEstimate(s)+8)
 	}
 	t := n.t
 	nfc := st.nfc
@@ -144,7 +157,7 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 			r, size, e = rune(c), 1, t.lo[c]
 		} else if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-			size, e = 2, t.lo[r] // two-byte runes are all below loEnd
+			size, e = 2, t.lo[r&(loEnd-1)] // two-byte runes are all below loEnd
 		} else {
 			d := n.decodeMulti(s, i)
 			r, size, id, e = d.r, d.size, d.id, d.e
@@ -165,7 +178,7 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 				// ASCII is never a combining mark: only peek at others.
 				if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 					r2 := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-					nx = decoded{r2, 2, true, t.lo[r2]}
+					nx = decoded{r2, 2, true, t.lo[r2&(loEnd-1)]}
 				} else {
 					nx = n.decodeMulti(s, i)
 				}
