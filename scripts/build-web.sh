@@ -36,7 +36,7 @@ done
 subst worker.js '"wasm_exec.js"' "\"${name[wasm_exec.js]}\""
 name[worker.js]=$(hashed worker.js)
 wasm_bytes=$(stat -c %s "$tmp/tahlil.wasm")
-subst app.js '"tahlil.wasm"' "\"${name[tahlil.wasm]}\""
+subst app.js '"web/tahlil.wasm"' "\"${name[tahlil.wasm]}\""
 subst app.js 'const WASM_BYTES = 0;' "const WASM_BYTES = $wasm_bytes;"
 subst app.js '"web/worker.js"' "\"${name[worker.js]}\""
 name[app.js]=$(hashed app.js)
@@ -47,6 +47,7 @@ name[manifest.webmanifest]=$(hashed manifest.webmanifest)
 subst index.html 'web/manifest.webmanifest' "${name[manifest.webmanifest]}"
 subst index.html 'web/icons/icon-192.png' "${name[icon-192.png]}"
 subst index.html 'web/app.css' "${name[app.css]}"
+subst index.html 'web/tahlil.wasm' "${name[tahlil.wasm]}"
 subst index.html 'web/wasm_exec.js' "${name[wasm_exec.js]}"
 subst index.html 'web/app.js' "${name[app.js]}"
 if grep -n 'web/' "$tmp/index.html"; then

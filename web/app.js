@@ -7,7 +7,7 @@
 "use strict";
 
 // The build rewrites these names to content-hashed ones and sets WASM_BYTES.
-const WASM_URL = "tahlil.wasm";
+const WASM_URL = "web/tahlil.wasm";
 const WASM_BYTES = 0;
 const WORKER_URL = "web/worker.js";
 
@@ -57,6 +57,7 @@ async function load() {
     fail("تعذّر تنزيل المحلّل: أجاب الخادم بالرمز " + resp.status + ".");
     return;
   }
+  performance.mark("tahlil:response");
   const total = WASM_BYTES || Number(resp.headers.get("Content-Length")) || 0;
   const [forCompile, forCount] = resp.body.tee();
   countBytes(forCount, total);
@@ -68,6 +69,7 @@ async function load() {
     fail("ملف المحلّل تالف أو غير مكتمل: " + e.message + ". أعد تحميل الصفحة.");
     return;
   }
+  performance.mark("tahlil:compiled");
   const go = new Go();
   const booted = new Promise((resolve) => { globalThis.__tahlilBoot = resolve; });
   let instance;
@@ -78,6 +80,7 @@ async function load() {
     return;
   }
   memory = instance.exports.mem;
+  performance.mark("tahlil:instantiated");
   const exited = go.run(instance).then(() => { throw new Error("exited"); });
   try {
     await Promise.race([booted, exited]);
@@ -86,9 +89,11 @@ async function load() {
     return;
   }
   exited.catch(() => fail("توقّف المحلّل بصورة غير متوقعة. أعد تحميل الصفحة."));
+  performance.mark("tahlil:started");
   T = globalThis.__tahlil;
   if (worker) worker.postMessage({ module });
   await workerUp;
+  performance.mark("tahlil:worker");
   publish();
   $("version").textContent = T.version;
   document.documentElement.setAttribute("data-ready", "");

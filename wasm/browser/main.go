@@ -202,6 +202,8 @@ type page struct {
 	doc    dom.Document
 	hidden map[string]bool
 	extra  normalize.Fold // folds of the chosen preset that have no toggle
+
+	foldsBuilt bool
 }
 
 // folds names each normalization fold in the interface, in display order.
@@ -239,30 +241,14 @@ var folds = []struct {
 	{normalize.Spaces, "توحيد المسافات"},
 }
 
-// wirePage builds the fold toggles and wires the legend and the
-// normalization options.
+// wirePage wires the legend and the normalization options. The fold
+// toggles are built when first needed (see buildFolds), to keep start-up
+// short.
 func wirePage() *page {
 	p := &page{doc: dom.GetWindow().Document(), hidden: map[string]bool{}}
-	if el := p.doc.GetElementByID("folds"); el != nil {
-		var b strings.Builder
-		for _, f := range folds {
-			b.WriteString(`<label class="fold"><input type="checkbox" data-fold="`)
-			b.WriteString(itoa(int(f.f)))
-			b.WriteString(`"><span>`)
-			b.WriteString(highlight.Escape(f.name))
-			b.WriteString(`</span></label>`)
-		}
-		el.SetInnerHTML(b.String())
-	}
 	if sel, ok := p.doc.GetElementByID("preset").(*dom.HTMLSelectElement); ok {
-		for _, o := range sel.Options() {
-			if _, have := normalize.Preset(o.Value()); !have && o.Value() != "custom" {
-				o.SetDisabled(true)
-				o.SetTextContent(o.Text() + " (غير متاح)")
-			}
-		}
-		p.applyPreset(sel.Value())
 		sel.AddEventListener("change", false, func(dom.Event) {
+			p.buildFolds()
 			p.applyPreset(sel.Value())
 			p.optionsChanged()
 		})
@@ -290,6 +276,35 @@ func wirePage() *page {
 		})
 	}
 	return p
+}
+
+// buildFolds fills #folds with one toggle per fold, disables the presets
+// this build lacks, and ticks the folds of the selected preset.
+func (p *page) buildFolds() {
+	if p.foldsBuilt {
+		return
+	}
+	p.foldsBuilt = true
+	if el := p.doc.GetElementByID("folds"); el != nil {
+		var b strings.Builder
+		for _, f := range folds {
+			b.WriteString(`<label class="fold"><input type="checkbox" data-fold="`)
+			b.WriteString(itoa(int(f.f)))
+			b.WriteString(`"><span>`)
+			b.WriteString(highlight.Escape(f.name))
+			b.WriteString(`</span></label>`)
+		}
+		el.SetInnerHTML(b.String())
+	}
+	if sel, ok := p.doc.GetElementByID("preset").(*dom.HTMLSelectElement); ok {
+		for _, o := range sel.Options() {
+			if _, have := normalize.Preset(o.Value()); !have && o.Value() != "custom" {
+				o.SetDisabled(true)
+				o.SetTextContent(o.Text() + " (غير متاح)")
+			}
+		}
+		p.applyPreset(sel.Value())
+	}
 }
 
 func itoa(n int) string {
@@ -418,6 +433,7 @@ func (p *page) optionsChanged() {
 
 // foldOptions() returns {preset, folds} as ticked on the page.
 func (p *page) foldOptions([]js.Value) any {
+	p.buildFolds()
 	preset := "custom"
 	if sel, ok := p.doc.GetElementByID("preset").(*dom.HTMLSelectElement); ok {
 		preset = sel.Value()
