@@ -547,6 +547,43 @@ func TestLineBreaksEndSpans(t *testing.T) {
 	}
 }
 
+// firstMention recognizes only the first name its list finds, as a model
+// that misses the later mentions would.
+type firstMention struct{ analysistest.Names }
+
+func (f firstMention) Recognize(d *token.Doc) []ner.Mention {
+	if ms := f.Names.Recognize(d); len(ms) > 0 {
+		return ms[:1]
+	}
+	return nil
+}
+
+func TestPropagate(t *testing.T) {
+	names := firstMention{analysistest.Names{"علي": PER, "عبد الله الثاني": PER, "بشار الاسد": PER, "غزه": LOC}}
+	for _, tt := range []struct{ in, want string }{
+		// A surname alone joins the person; so does a name behind a clitic.
+		{"التقى بشار الأسد وفدا ثم قال الأسد إن وغزة", "PER:بشار الأسد PER:الأسد"},
+		{"وصل إلى غزة ثم غادر وغزة ولغزة", "LOC:غزة LOC:غزة LOC:غزة"},
+		// علي is also على once normalized: never spread on its own.
+		{"قال علي إن الأمر على الطاولة وعلى الجميع", "PER:علي"},
+		// The last word of عبد الله is not a surname.
+		{"استقبل الملك عبد الله الثاني الوفد وقال إن الله", "PER:عبد الله الثاني"},
+	} {
+		res, err := AnalyzeWith(tt.in, Options{}, names)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkResult(t, tt.in, res)
+		var got []string
+		for _, e := range res.Entities {
+			got = append(got, e.Type+":"+e.Text)
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
+		}
+	}
+}
+
 func TestKeepLetters(t *testing.T) {
 	names := analysistest.Names{"نيامين نتنياهو": PER, "بنان": LOC, "غزه": LOC, "زيدن": PER}
 	tests := []struct{ in, want string }{

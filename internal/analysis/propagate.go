@@ -26,7 +26,7 @@ type name struct {
 func propagate(d *token.Doc, spans []span) []span {
 	var names map[string][]name // by first word
 	add := func(typ string, words []string) {
-		if len(words) == 0 || len(words) == 1 && utf8.RuneCountInString(words[0]) < 3 {
+		if len(words) == 0 || len(words) == 1 && (utf8.RuneCountInString(words[0]) < 3 || functionWords[words[0]]) {
 			return
 		}
 		if names == nil {
@@ -58,8 +58,9 @@ func propagate(d *token.Doc, spans []span) []span {
 		add(s.typ, words)
 		switch s.typ {
 		case PER:
-			if len(words) >= 2 {
-				add(PER, words[len(words)-1:])
+			n := len(words)
+			if n >= 2 && !nameHeads[words[n-2]] && !nameTails[words[n-1]] {
+				add(PER, words[n-1:])
 			}
 		default:
 			if rest, ok := strings.CutPrefix(words[0], "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
@@ -134,6 +135,26 @@ func propagate(d *token.Doc, spans []span) []span {
 	}
 	return out
 }
+
+// functionWords are frequent words that search normalization makes look
+// like names (على and علي both become علي); they are never marked on their
+// own.
+var functionWords = map[string]bool{
+	"علي": true, "الي": true, "حتي": true, "متي": true, "لدي": true, "سوي": true, "الله": true,
+	"الذي": true, "التي": true, "هذا": true, "هذه": true, "ذلك": true, "تلك": true, "بين": true,
+	"منذ": true, "عند": true, "غير": true, "كان": true, "كانت": true, "قال": true, "امس": true,
+	"اليوم": true, "الان": true, "بعد": true, "قبل": true, "خلال": true, "حول": true, "ضد": true,
+}
+
+// nameHeads and nameTails are the parts of compound first names (عبد الله،
+// أبو بكر، نور الدين): the last word of such a name is not a surname.
+var (
+	nameHeads = map[string]bool{"عبد": true, "ابو": true, "بن": true, "ابن": true, "ام": true, "بنت": true, "ابي": true}
+	nameTails = map[string]bool{
+		"الله": true, "الدين": true, "الرحمن": true, "الرحيم": true, "الاسلام": true, "الحق": true,
+		"العزيز": true, "الكريم": true, "الحميد": true, "المجيد": true, "الملك": true, "الناصر": true,
+	}
+)
 
 // clitics returns how many leading letters of the normalized word w could
 // be proclitics: و or ف, then ب ل or ك. The tokenizer leaves them on short
