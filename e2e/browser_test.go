@@ -284,6 +284,15 @@ func TestBrowserApp(t *testing.T) {
 			browserSaveArtifact(t, "app-"+scheme+".png", shot)
 		}
 		browserSetScheme(t, ctx, "light")
+		// A clicked mark selects its whole group; focus shows the tooltip.
+		browserDo(t, ctx, "select a group", chromedp.Click(chromedp.CSS(`#view mark[data-type="PER"]`)))
+		tip := browserEval[string](t, ctx, `(() => { const m = document.querySelector('#view mark[data-type="PER"]'); const sel = document.querySelectorAll('#view mark.sel').length; const same = document.querySelectorAll('#view mark[data-group="' + m.dataset.group + '"]').length; return sel + "/" + same + " " + (document.getElementById("tip").hidden ? "" : document.getElementById("tip").textContent) })()`)
+		if !strings.Contains(tip, "شخص") || strings.HasPrefix(tip, "0/") || strings.Split(tip, " ")[0] != strings.Split(strings.Split(tip, " ")[0], "/")[1]+"/"+strings.Split(strings.Split(tip, " ")[0], "/")[1] {
+			t.Errorf("after clicking a person mark: selected/in group and tooltip = %q; want the whole group selected and a tooltip naming the type", tip)
+		}
+		if shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+			browserSaveArtifact(t, "app-selected.png", shot)
+		}
 		browserDo(t, ctx, "phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
 		browserEval[bool](t, ctx, `new Promise(r => requestAnimationFrame(() => r(true)))`)
 		shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
@@ -321,6 +330,10 @@ func TestBrowserApp(t *testing.T) {
 		preset := browserEval[string](t, ctx, `document.getElementById("preset").value`)
 		if preset != "custom" {
 			t.Errorf("after ticking a fold the preset is %q; want custom", preset)
+		}
+		browserEval[bool](t, ctx, `tahlil.show(__tahlil.sample).then(() => new Promise(r => setTimeout(() => r(true), 100)))`)
+		if shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+			browserSaveArtifact(t, "app-normalized.png", shot)
 		}
 		browserDo(t, ctx, "back to reading", chromedp.Click(chromedp.ID(`tab-read`)))
 	})

@@ -332,7 +332,7 @@ function describe(mark) {
   const b = document.createElement("b");
   b.textContent = mark.dataset.label || mark.dataset.type;
   tip.append(b);
-  if (g) tip.append(" · " + g.label + " · " + fmt.format(g.count) + (g.count === 1 ? " مرة" : " مرات"));
+  if (g) tip.append(" · " + g.label + " · " + times(g.count));
   tip.hidden = false;
   const r = mark.getBoundingClientRect();
   const w = tip.offsetWidth, h = tip.offsetHeight;
@@ -343,6 +343,14 @@ function describe(mark) {
   tip.style.left = x + "px";
   tip.style.top = y + "px";
   mark.setAttribute("aria-describedby", "tip");
+}
+
+// times says "n times" in Arabic, with the dual and plural forms.
+function times(n) {
+  if (n === 1) return "مرة واحدة";
+  if (n === 2) return "مرتان";
+  if (n <= 10) return fmt.format(n) + " مرات";
+  return fmt.format(n) + " مرة";
 }
 
 function hideTip() {
