@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,7 +28,16 @@ const (
 	defaultSeed        = 1
 	defaultEpochs      = 12
 	defaultMaxFeatures = 150000
+	defaultMinCount    = 1
+	defaultDropWord    = 0
+	defaultOPenalty    = 0
+	defaultMargin      = 0
+	defaultRecallCost  = 0
 	devBlock           = 40 // sentences per dev block
+	// docSentences is how many consecutive corpus sentences make one
+	// document, for document-level features. The corpora have no document
+	// boundaries; 20 sentences is about one news story.
+	docSentences = 20
 )
 
 // defaultDataDir returns $TAHLIL_SHARED/data, or ../shared/data.
@@ -45,6 +55,10 @@ const (
 	aqmarTrain    = "aqmar/train"
 	aqmarTest     = "aqmar/test"
 )
+
+// wojoodFiles are the parts of the Wojood sample. None of them is a test
+// set of this project, so all three may serve as training data.
+var wojoodFiles = []string{"wojood-sample/train.txt", "wojood-sample/val.txt", "wojood-sample/test.txt"}
 
 // splitDev splits sentences into train and dev: the corpus is cut into
 // blocks of devBlock consecutive sentences (so one news story rarely lands on
@@ -82,12 +96,33 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", defaultSeed, "seed for the sentence order and the dev split")
 	epochs := fs.Int("epochs", defaultEpochs, "training passes")
 	maxFeat := fs.Int("max-features", defaultMaxFeatures, "features kept after pruning")
+	minCount := fs.Int("min-count", defaultMinCount, "leave out features seen fewer times")
+	dropWord := fs.Float64("drop-word", defaultDropWord, "chance of hiding a token's word identity in a training pass")
+	oPenalty := fs.Float64("o-penalty", defaultOPenalty, "penalty on the O label, in units of the mean transition weight")
+	margin := fs.Float64("margin", defaultMargin, "cost of a wrong label when decoding in training")
+	recallCost := fs.Float64("recall-cost", defaultRecallCost, "extra cost of missing an entity token when decoding in training")
+	fraction := fs.Float64("fraction", 1, "with --dev, train on this leading fraction of the train part (learning curve)")
+	kinds := fs.Bool("error-kinds", false, "with --dev, count exact, boundary, type and missed errors per type")
 	dev := fs.Bool("dev", false, "train on ANERcorp train minus a dev split and report dev scores; write nothing")
 	withAQMAR := fs.Bool("aqmar", false, "add AQMAR train to the training data")
+	withWojood := fs.Bool("wojood", false, "add the Wojood sample (all of it) to the training data")
 	verbose := fs.Bool("v", false, "log progress")
 	showErrors := fs.Int("errors", 0, "with --dev, print up to N dev sentences the model gets wrong")
+	off := fs.String("off", "", "comma-separated feature template numbers to leave out (experiments; with --dev)")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *off != "" {
+		var bits uint64
+		for _, f := range strings.Split(*off, ",") {
+			n, err := strconv.Atoi(f)
+			if err != nil || n < 0 || n > 63 {
+				fmt.Fprintf(stderr, "tahlil train: bad --off %q\n", f)
+				return 2
+			}
+			bits |= 1 << n
+		}
+		ner.SetDisabled(bits)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "tahlil train: unexpected argument %q\n", fs.Arg(0))
@@ -102,6 +137,25 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *dev {
 		sents, devSents = splitDev(sents, *seed)
 	}
+	if *dev && *fraction > 0 && *fraction < 1 {
+		sents = sents[:int(float64(len(sents))*(*fraction))]
+	}
+	if *withWojood {
+		for _, f := range wojoodFiles {
+			fh, err := os.Open(filepath.Join(*data, f))
+			if err != nil {
+				fmt.Fprintf(stderr, "tahlil train: %v\n", err)
+				return 1
+			}
+			w, err := conll.ReadNested(fh, conll.Wojood)
+			fh.Close()
+			if err != nil {
+				fmt.Fprintf(stderr, "tahlil train: %v\n", err)
+				return 1
+			}
+			sents = append(sents, w...)
+		}
+	}
 	if *withAQMAR {
 		aq, err := conll.ReadDir(filepath.Join(*data, aqmarTrain), conll.AQMAR)
 		if err != nil {
@@ -110,12 +164,12 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		sents = append(sents, aq...)
 	}
-	opt := ner.TrainOptions{Name: defaultModelName, Epochs: *epochs, Seed: *seed, MaxFeatures: *maxFeat}
+	opt := ner.TrainOptions{Name: defaultModelName, Epochs: *epochs, Seed: *seed, MaxFeatures: *maxFeat, MinCount: *minCount, DropWord: *dropWord, OPenalty: *oPenalty, Margin: *margin, RecallCost: *recallCost}
 	if *verbose {
 		opt.Log = stderr
 	}
 	t0 := time.Now()
-	model, err := ner.Train(alignAll(sents), opt)
+	model, err := ner.Train(alignAll(conll.Group(sents, docSentences)), opt)
 	if err != nil {
 		fmt.Fprintf(stderr, "tahlil train: %v\n", err)
 		return 1
@@ -128,9 +182,12 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 		fmt.Fprintf(stdout, "ANERcorp dev (%d sentences, seed %d)\n", len(devSents), *seed)
-		dv := alignAll(devSents)
+		dv := alignAll(conll.Group(devSents, docSentences))
 		ner.Evaluate(m, dv).Write(stdout)
 		printErrors(stdout, m, dv, *showErrors)
+		if *kinds {
+			errorKinds(stdout, m, dv)
+		}
 		return 0
 	}
 	sum := sha256.Sum256(model)
@@ -172,5 +229,39 @@ func printErrors(w io.Writer, m *ner.Model, data []*ner.Aligned, n int) {
 			fmt.Fprintln(w, sb.String())
 			n--
 		}
+	}
+}
+
+// errorKinds counts, per gold type, entities found exactly, with the wrong
+// type, with wrong boundaries, and missed.
+func errorKinds(w io.Writer, m *ner.Model, data []*ner.Aligned) {
+	type k struct{ typ, kind string }
+	n := map[k]int{}
+	for _, a := range data {
+		pred := conll.Spans(a.Project(m.Recognize(a.Doc)))
+		for _, g := range conll.Spans(a.Gold.Tags) {
+			kind := "missed"
+			for _, p := range pred {
+				if p == g {
+					kind = "exact"
+					break
+				}
+				if p.Start == g.Start && p.End == g.End {
+					kind = "type:" + p.Type
+				} else if p.Start < g.End && g.Start < p.End && kind == "missed" {
+					kind = "boundary"
+				}
+			}
+			n[k{g.Type, kind}]++
+		}
+	}
+	for _, t := range []string{"PER", "LOC", "ORG", "MISC"} {
+		fmt.Fprintf(w, "%s:", t)
+		for _, kind := range []string{"exact", "boundary", "missed", "type:PER", "type:LOC", "type:ORG", "type:MISC"} {
+			if v := n[k{t, kind}]; v > 0 {
+				fmt.Fprintf(w, " %s=%d", kind, v)
+			}
+		}
+		fmt.Fprintln(w)
 	}
 }

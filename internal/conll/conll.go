@@ -60,6 +60,64 @@ func Read(r io.Reader, mapTag TagMapper) ([]Sentence, error) {
 	return out, sc.Err()
 }
 
+// ReadNested reads a corpus with nested entities, such as Wojood: each
+// line holds a token and one or more tags, outermost first. A token takes
+// the first of its tags that mapTag maps to an entity, so an entity nested
+// inside one of a type left out (an ORG inside an OCC) is kept. A line whose
+// token is "$#$" ends the sentence.
+func ReadNested(r io.Reader, mapTag TagMapper) ([]Sentence, error) {
+	var out []Sentence
+	var cur Sentence
+	flush := func() {
+		if len(cur.Tokens) > 0 {
+			repairBIO(cur.Tags)
+			out = append(out, cur)
+		}
+		cur = Sentence{}
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		f := strings.Fields(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if len(f) == 0 || f[0] == "$#$" {
+			flush()
+			continue
+		}
+		tag := "O"
+		for _, t := range f[1:] {
+			if m := mapTag(t); m != "O" {
+				tag = m
+				break
+			}
+		}
+		cur.Tokens = append(cur.Tokens, f[0])
+		cur.Tags = append(cur.Tags, tag)
+	}
+	flush()
+	return out, sc.Err()
+}
+
+// Wojood maps Wojood tags: PERS becomes PER, GPE and LOC become LOC, ORG
+// stays; every other type (dates, numbers, occupations, nationalities,
+// events and so on) becomes O, since ANERcorp leaves them unmarked or marks
+// them differently.
+func Wojood(raw string) string {
+	p, typ, ok := splitTag(raw)
+	if !ok {
+		return "O"
+	}
+	switch typ {
+	case "PERS":
+		typ = "PER"
+	case "GPE", "LOC":
+		typ = "LOC"
+	case "ORG":
+	default:
+		return "O"
+	}
+	return p + "-" + typ
+}
+
 // ReadFile reads one file; see Read.
 func ReadFile(path string, mapTag TagMapper) ([]Sentence, error) {
 	f, err := os.Open(path)
@@ -161,4 +219,22 @@ func repairBIO(tags []string) {
 		}
 		prev = tags[i]
 	}
+}
+
+// Group joins every n consecutive sentences into one, in order, so that a
+// tagger sees them as one document. The last group may be shorter.
+func Group(s []Sentence, n int) []Sentence {
+	if n <= 1 {
+		return s
+	}
+	var out []Sentence
+	for i := 0; i < len(s); i += n {
+		var g Sentence
+		for _, x := range s[i:min(i+n, len(s))] {
+			g.Tokens = append(g.Tokens, x.Tokens...)
+			g.Tags = append(g.Tags, x.Tags...)
+		}
+		out = append(out, g)
+	}
+	return out
 }

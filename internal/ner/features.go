@@ -45,16 +45,66 @@ type info struct {
 	al                    bool
 	class                 uint8 // word class, see lexicon.go
 	gaz                   uint8 // 0, or 1/2 for the first/next word of a country name
+	// doc has bit l set when the first pass gave label l to the same bare
+	// word elsewhere in the document; docSet marks the second pass.
+	doc    uint16
+	docSet bool
+	// known reports whether the word was seen at least vocabMin times in
+	// training (always true for punctuation and numbers).
+	known bool
+}
+
+// vocabMin is how often a word must occur in the training data to count as
+// known.
+const vocabMin = 2
+
+// vocabHash is the model table key that marks a bare word as known.
+func vocabHash(bare string) uint64 { return mix(hstr(hstart(fVocab), bare)) }
+
+// docWord reports whether a token takes part in document-level features.
+func docWord(in *info) bool {
+	return (in.kind == token.Word || in.kind == token.Latin) && len(in.bare) >= 4
+}
+
+// setDocFeatures fills in[i].doc from first-pass labels: for each word, the
+// labels the same word got elsewhere in the document.
+func setDocFeatures(in []info, labels []uint8) {
+	counts := make(map[string][numLabels]int32, len(in)/4)
+	for i := range in {
+		if docWord(&in[i]) {
+			c := counts[in[i].bare]
+			c[labels[i]]++
+			counts[in[i].bare] = c
+		}
+	}
+	for i := range in {
+		in[i].docSet = true
+		in[i].doc = 0
+		if !docWord(&in[i]) {
+			continue
+		}
+		c := counts[in[i].bare]
+		c[labels[i]]--
+		for l, n := range c {
+			if n > 0 {
+				in[i].doc |= 1 << l
+			}
+		}
+	}
 }
 
 // prepare fills buf with the info of toks.
-func prepare(toks []token.Token, buf []info) []info {
+func prepare(toks []token.Token, buf []info, known func(bare string) bool) []info {
 	buf = buf[:0]
 	for i := range toks {
 		t := &toks[i]
 		in := info{norm: t.Norm, stem: t.Stem, bare: t.Bare(), pre: t.Pre, kind: t.Kind, al: t.Al}
+		in.known = true
 		if t.Kind == token.Word {
 			in.class = wordClass(in.bare)
+		}
+		if t.Kind == token.Word || t.Kind == token.Latin {
+			in.known = known(in.bare)
 		}
 		buf = append(buf, in)
 	}
@@ -105,6 +155,17 @@ const (
 	fNormL1   byte = 28
 	fSuffixL1 byte = 29
 	fEdgeBare byte = 30
+	fDocLabel byte = 31
+	fDocType  byte = 32
+	fDocAlone byte = 33
+	fTrigram  byte = 34
+	fTriggerL byte = 38
+	fVocab    byte = 39 // not a feature: marks known words
+	fUnknown  byte = 41
+	fUnkL1    byte = 42
+	fUnkR1    byte = 43
+	fKnownCtx byte = 44
+	fEdgeForm byte = 45
 	fCluster  byte = 40 // reserved
 )
 
@@ -141,6 +202,10 @@ func mix(h uint64) uint64 {
 // edgeHash conjoins an edge feature hash with the previous label.
 func edgeHash(h uint64, prev uint8) uint64 { return mix(h ^ (uint64(prev)+1)*0x9e3779b97f4a7c15) }
 
+// SetDisabled leaves out feature templates (a bit set of template numbers);
+// for experiments only: a model must be used with the set it was trained with.
+func SetDisabled(bits uint64) { disabled = bits }
+
 const (
 	boundary = "\x02" // a window position before the start or past the end
 )
@@ -160,6 +225,16 @@ func classAt(in []info, i int) byte {
 		return 0xfe
 	}
 	return in[i].class
+}
+
+func knownAt(in []info, i int) byte {
+	switch {
+	case i < 0 || i >= len(in):
+		return 2
+	case in[i].known:
+		return 1
+	}
+	return 0
 }
 
 func gazAt(in []info, i int) byte {
@@ -205,19 +280,45 @@ func shapeAt(in []info, i int) byte {
 	return shape(&in[i])
 }
 
+// disabled is a bit set of feature templates left out (for experiments).
+var disabled uint64
+
+func emit(out []uint64, t byte, h uint64) []uint64 {
+	if disabled&(1<<t) != 0 {
+		return out
+	}
+	return append(out, mix(h))
+}
+
+// numLexical returns how many of a token's features (always the first ones)
+// identify the word itself.
+func numLexical() int {
+	n := 0
+	for _, t := range []byte{fNorm, fBare} {
+		if disabled&(1<<t) == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// numEdge is how many edge features a token has.
+const numEdge = 2
+
 // features appends the hashed features of token i to out, and returns it
-// with the one edge feature (to conjoin with the previous label) separately.
-func features(in []info, i int, out []uint64) ([]uint64, uint64) {
+// with the edge features (to conjoin with the previous label) separately.
+func features(in []info, i int, out []uint64) ([]uint64, [numEdge]uint64) {
 	t := &in[i]
-	out = append(out, mix(hstart(fBias)))
-	out = append(out, mix(hstr(hstart(fNorm), t.norm)))
+	// The word-identity features come first; see numLexical.
+	out = emit(out, fNorm, hstr(hstart(fNorm), t.norm))
 	b := bareAt(in, i)
-	out = append(out, mix(hstr(hstart(fBare), b)))
+	out = emit(out, fBare, hstr(hstart(fBare), b))
+	out = emit(out, fBias, hstart(fBias))
 	cl := hstr(hstart(fClitics), t.pre)
 	if t.al {
 		cl = hbyte(cl, 1)
 	}
-	out = append(out, mix(cl))
+	out = emit(out, fClitics, cl)
 	if t.kind == token.Word || t.kind == token.Latin {
 		// Prefixes and suffixes of the bare word, 1 to 4 runes.
 		n := 0
@@ -227,7 +328,7 @@ func features(in []info, i int, out []uint64) ([]uint64, uint64) {
 				if n > 4 {
 					break
 				}
-				out = append(out, mix(hstr(hstart(fPrefix+byte(n-1)), b[:j])))
+				out = emit(out, fPrefix+byte(n-1), hstr(hstart(fPrefix+byte(n-1)), b[:j]))
 			}
 		}
 		n = 0
@@ -238,32 +339,88 @@ func features(in []info, i int, out []uint64) ([]uint64, uint64) {
 			if j == 0 {
 				break
 			}
-			out = append(out, mix(hstr(hstart(fSuffix+byte(n-1)), b[j:])))
+			out = emit(out, fSuffix+byte(n-1), hstr(hstart(fSuffix+byte(n-1)), b[j:]))
 		}
 	}
-	out = append(out, mix(hbyte(hstart(fShape), shape(t))))
-	out = append(out, mix(hstr(hstart(fBareL1), bareAt(in, i-1))))
-	out = append(out, mix(hstr(hstart(fBareR1), bareAt(in, i+1))))
-	out = append(out, mix(hstr(hstart(fBareL2), bareAt(in, i-2))))
-	out = append(out, mix(hstr(hstart(fBareR2), bareAt(in, i+2))))
-	out = append(out, mix(hstr(hsep(hstr(hstart(fBigramL), bareAt(in, i-1))), b)))
-	out = append(out, mix(hstr(hsep(hstr(hstart(fBigramR), b)), bareAt(in, i+1))))
-	out = append(out, mix(hbyte(hstart(fClass), t.class)))
-	out = append(out, mix(hbyte(hstart(fClassL1), classAt(in, i-1))))
-	out = append(out, mix(hbyte(hstart(fClassL2), classAt(in, i-2))))
-	out = append(out, mix(hbyte(hstart(fClassR1), classAt(in, i+1))))
-	out = append(out, mix(hbyte(hstart(fGaz), t.gaz)))
-	out = append(out, mix(hbyte(hstart(fGazL1), gazAt(in, i-1))))
-	out = append(out, mix(hbyte(hstart(fGazR1), gazAt(in, i+1))))
-	out = append(out, mix(hbyte(hbyte(hbyte(hstart(fShapeCtx), shapeAt(in, i-1)), shape(t)), shapeAt(in, i+1))))
+	out = emit(out, fShape, hbyte(hstart(fShape), shape(t)))
+	out = emit(out, fBareL1, hstr(hstart(fBareL1), bareAt(in, i-1)))
+	out = emit(out, fBareR1, hstr(hstart(fBareR1), bareAt(in, i+1)))
+	out = emit(out, fBareL2, hstr(hstart(fBareL2), bareAt(in, i-2)))
+	out = emit(out, fBareR2, hstr(hstart(fBareR2), bareAt(in, i+2)))
+	out = emit(out, fBigramL, hstr(hsep(hstr(hstart(fBigramL), bareAt(in, i-1))), b))
+	out = emit(out, fBigramR, hstr(hsep(hstr(hstart(fBigramR), b)), bareAt(in, i+1)))
+	out = emit(out, fClass, hbyte(hstart(fClass), t.class))
+	out = emit(out, fClassL1, hbyte(hstart(fClassL1), classAt(in, i-1)))
+	out = emit(out, fClassL2, hbyte(hstart(fClassL2), classAt(in, i-2)))
+	out = emit(out, fClassR1, hbyte(hstart(fClassR1), classAt(in, i+1)))
+	out = emit(out, fGaz, hbyte(hstart(fGaz), t.gaz))
+	out = emit(out, fGazL1, hbyte(hstart(fGazL1), gazAt(in, i-1)))
+	out = emit(out, fGazR1, hbyte(hstart(fGazR1), gazAt(in, i+1)))
+	out = emit(out, fShapeCtx, hbyte(hbyte(hbyte(hstart(fShapeCtx), shapeAt(in, i-1)), shape(t)), shapeAt(in, i+1)))
 	if i > 0 {
-		out = append(out, mix(hstr(hstart(fNormL1), in[i-1].norm)))
+		out = emit(out, fNormL1, hstr(hstart(fNormL1), in[i-1].norm))
 	}
 	if i > 0 && in[i-1].kind == token.Word {
 		pb := in[i-1].bare
 		if len(pb) >= 4 {
-			out = append(out, mix(hstr(hstart(fSuffixL1), pb[len(pb)-4:])))
+			out = emit(out, fSuffixL1, hstr(hstart(fSuffixL1), pb[len(pb)-4:]))
 		}
 	}
-	return out, hstr(hstart(fEdgeBare), b)
+	// The nearest trigger word up to four tokens to the left, as in
+	// "وزيرة الخارجية الإسرائيلية تسيبي ليفني", with its distance.
+	for k := 3; k <= 5 && i-k >= 0; k++ {
+		if c := in[i-k].class; c != classNone && c != classLocWord {
+			out = emit(out, fTriggerL, hbyte(hbyte(hstart(fTriggerL), c), byte(k)))
+			break
+		}
+	}
+	if !t.known {
+		var al byte
+		if t.al {
+			al = 1
+		}
+		out = emit(out, fUnknown, hbyte(hstart(fUnknown), al))
+		out = emit(out, fUnkL1, hstr(hstart(fUnkL1), bareAt(in, i-1)))
+		out = emit(out, fUnkR1, hstr(hstart(fUnkR1), bareAt(in, i+1)))
+	}
+	out = emit(out, fKnownCtx, hbyte(hbyte(hbyte(hstart(fKnownCtx), knownAt(in, i-1)), knownAt(in, i)), knownAt(in, i+1)))
+	if t.kind == token.Word && disabled&(1<<fTrigram) == 0 {
+		// Character trigrams inside the word.
+		var starts [3]int
+		n := 0
+		for j := range b {
+			if n >= 3 {
+				out = emit(out, fTrigram, hstr(hstart(fTrigram), b[starts[n%3]:j]))
+			}
+			starts[n%3] = j
+			n++
+		}
+		if n >= 3 {
+			out = emit(out, fTrigram, hstr(hstart(fTrigram), b[starts[n%3]:]))
+		}
+	}
+	if t.docSet && t.doc != 0 {
+		var types byte
+		for l := range numLabels {
+			if t.doc&(1<<l) != 0 {
+				out = emit(out, fDocLabel, hbyte(hstart(fDocLabel), byte(l)))
+				if l > 0 {
+					types |= 1 << typeOf(uint8(l))
+				}
+			}
+		}
+		out = emit(out, fDocType, hbyte(hstart(fDocType), types))
+		if types != 0 {
+			out = emit(out, fDocAlone, hbyte(hbyte(hstart(fDocAlone), types), classAt(in, i-1)))
+		}
+	}
+	// The second edge feature is the word's form class: clitics, article,
+	// kind, trigger class and whether the word is known. A و on a word after
+	// a name, for one, tends to start a new name rather than continue it.
+	var al byte
+	if t.al {
+		al = 1
+	}
+	ec := hbyte(hbyte(hbyte(hbyte(hstr(hstart(fEdgeForm), t.pre), al), byte(t.kind)), t.class), knownAt(in, i))
+	return out, [numEdge]uint64{hstr(hstart(fEdgeBare), b), ec}
 }

@@ -95,6 +95,28 @@ func (l *layout) add(h uint64, score *[numLabels]float32) {
 	}
 }
 
+// has reports whether the table holds key h.
+func (l *layout) has(h uint64) bool {
+	if len(l.slots) == 0 {
+		return false
+	}
+	fp := fingerprint(h)
+	ss := l.slotSize
+	for i := h & l.mask; ; i = (i + 1) & l.mask {
+		s := l.slots[int(i)*ss:]
+		f := uint16(s[0]) | uint16(s[1])<<8
+		if f == 0 {
+			return false
+		}
+		if f == fp {
+			return true
+		}
+	}
+}
+
+// known reports whether the model saw bare often enough in training.
+func (l *layout) known(bare string) bool { return l.has(vocabHash(bare)) }
+
 var quarterSteps = [4]float32{1, 1.189207115, 1.414213562, 1.681792831}
 
 // scale returns 2^(e/4 − 40).

@@ -171,14 +171,26 @@ func (m *Model) Recognize(d *token.Doc) []Mention {
 	if !ok {
 		return nil
 	}
-	in := prepare(d.Tokens, make([]info, 0, len(d.Tokens)))
+	in := prepare(d.Tokens, make([]info, 0, len(d.Tokens)), l.known)
 	var dc decoder
+	// The first pass labels each sentence on its own; the second adds what
+	// the first said about the same words elsewhere in the document.
+	labels := dc.label(&l, d.Tokens, in, make([]uint8, len(in)))
+	setDocFeatures(in, labels)
+	labels = dc.label(&l, d.Tokens, in, labels)
 	var out []Mention
 	segments(d.Tokens, func(a, b int) {
-		labels := dc.decode(&l, in[a:b])
-		out = appendMentions(out, labels, d.Tokens[a:b], a)
+		out = appendMentions(out, labels[a:b], d.Tokens[a:b], a)
 	})
 	return out
+}
+
+// label labels every segment of a document into labels.
+func (dc *decoder) label(l *layout, toks []token.Token, in []info, labels []uint8) []uint8 {
+	segments(toks, func(a, b int) {
+		copy(labels[a:b], dc.decode(l, in[a:b]))
+	})
+	return labels
 }
 
 // decode labels one segment with the model's weights.
@@ -187,7 +199,7 @@ func (dc *decoder) decode(l *layout, in []info) []uint8 {
 	n := len(in)
 	dc.grow(n)
 	for i := range in {
-		var eh uint64
+		var eh [numEdge]uint64
 		dc.feats, eh = features(in, i, dc.feats[:0])
 		var s [L]float32
 		for _, h := range dc.feats {
@@ -200,7 +212,9 @@ func (dc *decoder) decode(l *layout, in []info) []uint8 {
 				continue
 			}
 			var es [L]float32
-			l.add(edgeHash(eh, uint8(p)), &es)
+			for _, h := range eh {
+				l.add(edgeHash(h, uint8(p)), &es)
+			}
 			for c := range L {
 				pr[p*L+c] = l.transition(p, c) + es[c]
 			}

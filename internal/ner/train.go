@@ -20,6 +20,11 @@ type TrainOptions struct {
 	Epochs      int       // passes over the training data
 	Seed        uint64    // seeds the order of sentences in each pass
 	MaxFeatures int       // features kept after pruning (0: all)
+	MinCount    int       // features seen fewer times in the data are left out
+	DropWord    float64   // chance of hiding a token's word-identity features in a pass
+	OPenalty    float64   // subtracted from the O score of every token, favouring recall
+	Margin      float64   // cost of a wrong label in training decoding (cost-augmented perceptron)
+	RecallCost  float64   // extra cost of labelling an entity token O in training decoding
 	Log         io.Writer // progress, or nil
 }
 
@@ -51,10 +56,15 @@ func (tr *trainer) id(h uint64) int32 {
 	return id
 }
 
-// Train trains a model on the aligned sentences and returns the model file.
+// jackknifeFolds is how many parts the training documents are cut into to
+// get first-pass labels for the second pass from models that did not see
+// them, so the second pass learns how far to trust the first.
+const jackknifeFolds = 4
+
+// Train trains a model on aligned documents and returns the model file.
 // The result depends only on the data and the options.
-func Train(data []*Aligned, opt TrainOptions) ([]byte, error) {
-	if len(data) == 0 {
+func Train(docs []*Aligned, opt TrainOptions) ([]byte, error) {
+	if len(docs) == 0 {
 		return nil, errors.New("ner: no training data")
 	}
 	if opt.Epochs <= 0 {
@@ -63,36 +73,119 @@ func Train(data []*Aligned, opt TrainOptions) ([]byte, error) {
 	if len(opt.Name) > 255 {
 		return nil, errors.New("ner: model name too long")
 	}
+	first := make([][]uint8, len(docs))
+	if len(docs) >= jackknifeFolds {
+		sub := opt
+		sub.Log = nil
+		for k := range jackknifeFolds {
+			var part []*Aligned
+			for i, d := range docs {
+				if i%jackknifeFolds != k {
+					part = append(part, d)
+				}
+			}
+			b, err := train(part, nil, sub)
+			if err != nil {
+				return nil, err
+			}
+			l, _ := parseLayout(b)
+			var dc decoder
+			for i, d := range docs {
+				if i%jackknifeFolds == k {
+					in := prepare(d.Doc.Tokens, nil, l.known)
+					first[i] = dc.label(&l, d.Doc.Tokens, in, make([]uint8, len(in)))
+				}
+			}
+			if opt.Log != nil {
+				fmt.Fprintf(opt.Log, "train: first-pass fold %d done\n", k+1)
+			}
+		}
+	} else {
+		first = nil
+	}
+	return train(docs, first, opt)
+}
+
+// train trains on docs. With first-pass labels it also trains on a second
+// copy of each document that carries document-level features.
+func train(docs []*Aligned, first [][]uint8, opt TrainOptions) ([]byte, error) {
 	const L = numLabels
 	tr := &trainer{ids: map[uint64]int32{}}
 	var insts []*instance
 	var feats []uint64
-	var in []info
-	for _, a := range data {
+	count := map[uint64]int32{}
+	add := func(a *Aligned, in []info, counting bool) {
 		segments(a.Doc.Tokens, func(s, e int) {
-			in = prepare(a.Doc.Tokens[s:e], in)
+			seg := in[s:e]
 			n := e - s
-			x := &instance{labels: slices.Clone(a.Labels[s:e]), punct: make([]bool, n), edges: make([]int32, n*(L+1))}
+			if counting {
+				for i := range seg {
+					feats, _ = features(seg, i, feats[:0])
+					for _, h := range feats {
+						count[h]++
+					}
+				}
+				return
+			}
+			x := &instance{labels: slices.Clone(a.Labels[s:e]), punct: make([]bool, n), edges: make([]int32, n*(L+1)*numEdge)}
 			if isInside(x.labels[0]) {
 				x.labels[0]--
 			}
-			for i := range in {
-				x.punct[i] = in[i].kind == token.Punct
-				var eh uint64
-				feats, eh = features(in, i, feats[:0])
+			for i := range seg {
+				x.punct[i] = seg[i].kind == token.Punct
+				var eh [numEdge]uint64
+				feats, eh = features(seg, i, feats[:0])
 				for _, h := range feats {
+					if opt.MinCount > 1 && int(count[h]) < opt.MinCount {
+						continue
+					}
 					x.feats = append(x.feats, tr.id(h))
 				}
 				x.fend = append(x.fend, int32(len(x.feats)))
 				for p := 0; p <= L; p++ {
-					x.edges[i*(L+1)+p] = -1
-					if i == 0 && p == L || i > 0 && p < L {
-						x.edges[i*(L+1)+p] = tr.id(edgeHash(eh, uint8(p)))
+					for k, h := range eh {
+						j := (i*(L+1)+p)*numEdge + k
+						x.edges[j] = -1
+						if i == 0 && p == L || i > 0 && p < L {
+							x.edges[j] = tr.id(edgeHash(h, uint8(p)))
+						}
 					}
 				}
 			}
 			insts = append(insts, x)
 		})
+	}
+	// Word counts, over all documents and per jackknife fold: a document's
+	// words count as known when the other folds hold them vocabMin times,
+	// as a new text's words are judged against the whole training data.
+	total := map[string]int32{}
+	folds := make([]map[string]int32, jackknifeFolds)
+	for k := range folds {
+		folds[k] = map[string]int32{}
+	}
+	for k, a := range docs {
+		for i := range a.Doc.Tokens {
+			t := &a.Doc.Tokens[i]
+			if t.Kind == token.Word || t.Kind == token.Latin {
+				total[t.Bare()]++
+				folds[k%jackknifeFolds][t.Bare()]++
+			}
+		}
+	}
+	passes := []bool{false}
+	if opt.MinCount > 1 {
+		passes = []bool{true, false}
+	}
+	for _, counting := range passes {
+		for k, a := range docs {
+			fold := folds[k%jackknifeFolds]
+			in := prepare(a.Doc.Tokens, nil, func(b string) bool { return total[b]-fold[b] >= vocabMin })
+			add(a, in, counting)
+			if first != nil {
+				setDocFeatures(in, first[k])
+				add(a, in, counting)
+			}
+		}
 	}
 	nf := len(tr.hashes)
 	tr.w = make([]float64, nf*L)
@@ -108,12 +201,18 @@ func Train(data []*Aligned, opt TrainOptions) ([]byte, error) {
 		order[i] = i
 	}
 	var dc decoder
+	nlex := numLexical()
+	var drop []bool
 	for ep := 0; ep < opt.Epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs := 0
 		for _, k := range order {
 			x := insts[k]
-			pred := tr.decode(&dc, x)
+			drop = drop[:0]
+			for range x.labels {
+				drop = append(drop, opt.DropWord > 0 && rng.Float64() < opt.DropWord)
+			}
+			pred := tr.decode(&dc, x, drop, nlex, opt)
 			tr.c++
 			for i, y := range x.labels {
 				z := pred[i]
@@ -122,6 +221,9 @@ func Train(data []*Aligned, opt TrainOptions) ([]byte, error) {
 					start := int32(0)
 					if i > 0 {
 						start = x.fend[i-1]
+					}
+					if drop[i] {
+						start += int32(nlex)
 					}
 					for _, f := range x.feats[start:x.fend[i]] {
 						tr.update(int(f)*L+int(y), 1)
@@ -135,8 +237,10 @@ func Train(data []*Aligned, opt TrainOptions) ([]byte, error) {
 				if y != z || yp != zp {
 					tr.updateT(int(yp)*L+int(y), 1)
 					tr.updateT(int(zp)*L+int(z), -1)
-					tr.update(int(x.edges[i*(L+1)+int(yp)])*L+int(y), 1)
-					tr.update(int(x.edges[i*(L+1)+int(zp)])*L+int(z), -1)
+					for k := range numEdge {
+						tr.update(int(x.edges[(i*(L+1)+int(yp))*numEdge+k])*L+int(y), 1)
+						tr.update(int(x.edges[(i*(L+1)+int(zp))*numEdge+k])*L+int(z), -1)
+					}
 				}
 			}
 		}
@@ -144,7 +248,14 @@ func Train(data []*Aligned, opt TrainOptions) ([]byte, error) {
 			fmt.Fprintf(opt.Log, "train: epoch %d: %d token errors\n", ep+1, errs)
 		}
 	}
-	return tr.export(opt)
+	var vocab []string
+	for w, n := range total {
+		if n >= vocabMin {
+			vocab = append(vocab, w)
+		}
+	}
+	slices.Sort(vocab)
+	return tr.export(opt, vocab)
 }
 
 func (tr *trainer) update(i int, d float64) {
@@ -158,13 +269,16 @@ func (tr *trainer) updateT(i int, d float64) {
 }
 
 // decode runs Viterbi with the current (not averaged) weights.
-func (tr *trainer) decode(dc *decoder, x *instance) []uint8 {
+func (tr *trainer) decode(dc *decoder, x *instance, drop []bool, nlex int, opt TrainOptions) []uint8 {
 	const L = numLabels
 	n := len(x.labels)
 	dc.grow(n)
 	start := int32(0)
 	for i := 0; i < n; i++ {
 		var s [L]float64
+		if drop[i] {
+			start += int32(nlex)
+		}
 		for _, f := range x.feats[start:x.fend[i]] {
 			w := tr.w[int(f)*L : int(f)*L+L]
 			for j := range s {
@@ -173,15 +287,22 @@ func (tr *trainer) decode(dc *decoder, x *instance) []uint8 {
 		}
 		start = x.fend[i]
 		for j := range s {
+			if y := x.labels[i]; uint8(j) != y {
+				s[j] += opt.Margin
+				if j == 0 {
+					s[j] += opt.RecallCost
+				}
+			}
 			dc.emit[i*L+j] = float32(s[j])
 		}
 		pr := dc.pair[i*(L+1)*L : (i+1)*(L+1)*L]
 		for p := 0; p <= L; p++ {
-			e := x.edges[i*(L+1)+p]
 			for c := range L {
 				v := tr.tw[p*L+c]
-				if e >= 0 {
-					v += tr.w[int(e)*L+c]
+				for k := range numEdge {
+					if e := x.edges[(i*(L+1)+p)*numEdge+k]; e >= 0 {
+						v += tr.w[int(e)*L+c]
+					}
 				}
 				pr[p*L+c] = float32(v)
 			}
@@ -192,7 +313,7 @@ func (tr *trainer) decode(dc *decoder, x *instance) []uint8 {
 
 // export averages the weights, prunes the least important features and
 // writes the model file.
-func (tr *trainer) export(opt TrainOptions) ([]byte, error) {
+func (tr *trainer) export(opt TrainOptions, vocab []string) ([]byte, error) {
 	const L = numLabels
 	nf := len(tr.hashes)
 	avg := make([]float64, nf*L)
@@ -200,6 +321,11 @@ func (tr *trainer) export(opt TrainOptions) ([]byte, error) {
 	for i := range avg {
 		avg[i] = tr.w[i] - tr.u[i]/tr.c
 		imp[i/L] = math.Max(imp[i/L], math.Abs(avg[i]))
+	}
+	if id, ok := tr.ids[mix(hstart(fBias))]; ok && opt.OPenalty != 0 {
+		// Scale the penalty to the weights, which grow with the data.
+		avg[int(id)*L] -= opt.OPenalty * tr.scale(avg)
+		imp[id] = math.Inf(1)
 	}
 	keep := make([]int32, 0, nf)
 	for f := range nf {
@@ -223,7 +349,7 @@ func (tr *trainer) export(opt TrainOptions) ([]byte, error) {
 		slices.Sort(keep)
 	}
 	logS := 4
-	for 1<<logS < 2*len(keep) {
+	for 1<<logS < 2*(len(keep)+len(vocab)) {
 		logS++
 	}
 	S := 1 << logS
@@ -241,6 +367,17 @@ func (tr *trainer) export(opt TrainOptions) ([]byte, error) {
 				for j := range L {
 					ws[i][j] += avg[int(f)*L+j]
 				}
+				break
+			}
+		}
+	}
+	// Known words: keys with no weights.
+	for _, w := range vocab {
+		h := vocabHash(w)
+		fp := fingerprint(h)
+		for i := h & mask; ; i = (i + 1) & mask {
+			if fps[i] == 0 || fps[i] == fp {
+				fps[i] = fp
 				break
 			}
 		}
@@ -280,4 +417,14 @@ func Evaluate(m *Model, data []*Aligned) *conll.Score {
 		sc.Add(a.Gold.Tags, a.Project(m.Recognize(a.Doc)))
 	}
 	return sc
+}
+
+// scale returns the mean absolute weight of the averaged transition scores,
+// a yardstick for how large scores are.
+func (tr *trainer) scale(avg []float64) float64 {
+	var sum float64
+	for i := range tr.tw {
+		sum += math.Abs(tr.tw[i] - tr.tu[i]/tr.c)
+	}
+	return sum / float64(len(tr.tw))
 }
