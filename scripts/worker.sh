@@ -2,17 +2,18 @@
 # worker.sh builds the Cloudflare Worker (the JSON API, wasm/worker) into
 # build/worker/ and runs it with the web app under wrangler dev.
 #
-#   scripts/worker.sh          build dist/ and the worker, then wrangler dev on 127.0.0.1:8787
-#   scripts/worker.sh build [DIR]  build the worker only (into DIR, default build/worker) and print its size
-#   scripts/worker.sh deploy   build dist/ and the worker, then wrangler deploy
+#   scripts/worker.sh                build dist/ and the worker, then wrangler dev on 127.0.0.1:8787
+#   scripts/worker.sh build [DIR]    build the worker only (into DIR, default build/worker) and print its size
+#   scripts/worker.sh deploy [ARGS]  build dist/ and the worker, then wrangler deploy ARGS (e.g. --dry-run)
 #
-# PORT sets the wrangler dev port. Telemetry and Cloudflare look-ups are off
-# for local runs.
+# PORT sets the wrangler dev port. Extra arguments after dev or deploy go to
+# wrangler. Telemetry and Cloudflare look-ups are off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-dev}
+if [ $# -gt 0 ]; then shift; fi
 out=build/worker
-[ "$mode" = build ] && [ $# -ge 2 ] && out=$2
+if [ "$mode" = build ] && [ $# -gt 0 ]; then out=$1; fi
 
 export WRANGLER_SEND_METRICS=false WRANGLER_SEND_ERROR_REPORTS=false CLOUDFLARE_CF_FETCH_ENABLED=false
 
@@ -54,14 +55,14 @@ dev)
 	scripts/build-web.sh
 	web_headers
 	build_worker
-	exec "$wrangler" dev --ip 127.0.0.1 --port "${PORT:-8787}" --local "${@:2}"
+	exec "$wrangler" dev --ip 127.0.0.1 --port "${PORT:-8787}" --local "$@"
 	;;
 deploy)
 	need_wrangler
 	scripts/build-web.sh
 	web_headers
 	build_worker
-	exec "$wrangler" deploy "${@:2}"
+	exec "$wrangler" deploy "$@"
 	;;
 *)
 	sed -n '2,10p' "$0" >&2
