@@ -109,7 +109,9 @@ var lexiconEntries = []struct {
 
 // lexicon maps a normalized word to its classes. It is built on first use so
 // that programs that never analyze text pay nothing at start-up.
-var lexicon = sync.OnceValue(func() map[string]class {
+var lexicon = sync.OnceValue(buildLexicon)
+
+func buildLexicon() map[string]class {
 	m := make(map[string]class, 512)
 	for _, e := range lexiconEntries {
 		w := e.words
@@ -128,7 +130,7 @@ var lexicon = sync.OnceValue(func() map[string]class {
 		}
 	}
 	return m
-})
+}
 
 // articleClasses may be looked up without the article: الدولار, الثلاثة.
 const articleClasses = cNumWord | cCurrency | cCurAdj | cUnit | cMag

@@ -176,3 +176,26 @@ func FuzzFind(f *testing.F) {
 		checkInvariants(t, s)
 	})
 }
+
+// BenchmarkLexicon measures building the word table, which the first Find
+// of a process pays once.
+func BenchmarkLexicon(b *testing.B) {
+	for b.Loop() {
+		buildLexicon()
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	var text strings.Builder
+	for _, tt := range findTests {
+		text.WriteString(tt.in)
+		text.WriteString(".\n")
+	}
+	d := token.Tokenize(text.String())
+	b.SetBytes(int64(text.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(d)
+	}
+	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
