@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -35,15 +36,30 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: tahlil analyze [--json] [--normalize PRESET] [--color auto|always|never] [FILE...]")
+		fmt.Fprintln(stderr, "usage: tahlil analyze [--json] [--normalize PRESET] [--color auto|always|never] [--model FILE] [FILE...]")
 		fmt.Fprintln(stderr, "\nAnalyzes each FILE (or stdin) on its own. --json prints one API result per line.")
 		fs.PrintDefaults()
 	}
 	asJSON := fs.Bool("json", false, "print the JSON analysis result, one line per input")
 	preset := fs.String("normalize", "", "include the text normalized with this preset (search, lucene or display)")
 	colorMode := fs.String("color", "auto", "colour the terminal view: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
+	modelPath := fs.String("model", "", "entity model file to use instead of the embedded one")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	rec := recognizer
+	if *modelPath != "" {
+		b, err := os.ReadFile(*modelPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "tahlil analyze: %v\n", err)
+			return 1
+		}
+		m, ok := ner.Load(b, "sha256:"+fmt.Sprintf("%x", sha256.Sum256(b)))
+		if !ok {
+			fmt.Fprintf(stderr, "tahlil analyze: %s is not a model file\n", *modelPath)
+			return 1
+		}
+		rec = m
 	}
 	var color bool
 	switch *colorMode {
@@ -79,7 +95,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	for i, in := range inputs {
-		res, err := analysis.AnalyzeWith(in.text, analysis.Options{Normalize: *preset}, recognizer)
+		res, err := analysis.AnalyzeWith(in.text, analysis.Options{Normalize: *preset}, rec)
 		if err != nil {
 			where := ""
 			if in.name != "" {

@@ -95,6 +95,8 @@ func TestAnalyzeErrors(t *testing.T) {
 		{"bad flag", "", []string{"analyze", "--bogus"}, 2, "flag provided but not defined", 0},
 		{"bad color", "", []string{"analyze", "--color=sometimes"}, 2, "--color", 0},
 		{"bad preset", "غزة", []string{"analyze", "--normalize", "nope"}, 1, "unknown normalize preset", 0},
+		{"not a model", "غزة", []string{"analyze", "--model", good}, 1, "not a model file", 0},
+		{"missing model", "غزة", []string{"analyze", "--model", filepath.Join(dir, "nope.tner")}, 1, "no such file", 0},
 		{"one bad of two", "", []string{"analyze", "--json", bad, good}, 1, "bad.txt", 1},
 		{"two files", "", []string{"analyze", "--json", good, good}, 0, "", 2},
 		{"empty stdin", "", []string{"analyze", "--json"}, 0, "", 1},
