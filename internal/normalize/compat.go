@@ -74,10 +74,13 @@ const NPMFolds = NPMDiacritics | Quranic | SmallLetters | QuranSigns | VerseNumb
 const NPMDiacritics = Harakat | Shadda | HamzaAboveMark | OtherMarks | AlefMadda | AlefWasla |
 	AlefWavyHamza | DaggerAlefToAlef | Persian | Urdu
 
-var compatByName = func() map[string]*Normalizer {
-	m := make(map[string]*Normalizer, len(Compats))
+// compat returns the Normalizer of the named option set, building its
+// tables on first use.
+func compat(name string) (*Normalizer, bool) {
 	for _, c := range Compats {
-		m[c.Name] = newNormalizer(c.Name, c.Folds)
+		if c.Name == name {
+			return newNormalizer(c.Name, c.Folds), true
+		}
 	}
-	return m
-}()
+	return nil, false
+}

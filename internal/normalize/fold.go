@@ -198,29 +198,6 @@ func (f Fold) String() string {
 	return strings.Join(names, "|")
 }
 
-// apply returns what the folds f do to r: keep (ok false), or replace it
-// with to ("" deletes).
-func (f Fold) apply(r rune) (to string, ok bool) {
-	for i := range rules {
-		if f&rules[i].fold != 0 && unicode.Is(rules[i].set, r) {
-			return rules[i].to, true
-		}
-	}
-	if f&(Digits|DecimalDigits) != 0 {
-		if d, isDigit := digitValue(r); isDigit &&
-			(f&DecimalDigits != 0 || (r >= 0x0660 && r <= 0x0669) || (r >= 0x06F0 && r <= 0x06F9)) {
-			if r >= '0' && r <= '9' {
-				return "", false
-			}
-			return string(rune('0' + d)), true
-		}
-	}
-	if f&Spaces != 0 && r != ' ' && unicode.Is(unicode.Zs, r) {
-		return " ", true
-	}
-	return "", false
-}
-
 // isJSSpace reports whether JavaScript's \s matches r.
 func isJSSpace(r rune) bool {
 	return (unicode.IsSpace(r) && r != 0x85) || r == 0xFEFF

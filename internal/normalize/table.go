@@ -110,61 +110,131 @@ type tables struct {
 	gp   [gpEnd - gpStart]entry
 	pf   [pfEnd - pfStart]entry
 	exps []string
-	// asciiKeep is true when no fold touches ASCII.
-	asciiKeep bool
 }
 
-func buildTables(f Fold) *tables {
-	t := &tables{}
-	fill := func(dst []entry, base rune) {
-		for i := range dst {
-			r := base + rune(i)
-			e := entry{}
-			p := runeProps(string(r))
-			e.ccc, e.nfc = p.ccc, p.nfc
-			if f&PresentationForms != 0 && isPresentation(r) {
-				if d := norm.NFKC.String(string(r)); d != string(r) {
-					for _, x := range d {
-						if x >= loEnd {
-							panic("normalize: presentation form decomposes outside the table")
-						}
-					}
-					e.kind, e.to = pexpand, rune(len(t.exps))
-					t.exps = append(t.exps, d)
-					dst[i] = e
-					continue
-				}
-			}
-			if f&CollapseSpaces != 0 && isJSSpace(r) {
-				e.kind = collapse
-				dst[i] = e
-				continue
-			}
-			if to, ok := f.apply(r); ok {
-				switch utf8.RuneCountInString(to) {
-				case 0:
-					e.kind = del
-				case 1:
-					e.kind = repl
-					e.to, _ = utf8.DecodeRuneInString(to)
-				default:
-					e.kind, e.to = expand, rune(len(t.exps))
-					t.exps = append(t.exps, to)
-				}
-			}
-			if f&DaggerAlefToAlef != 0 && r == 0x0670 && e.kind == repl {
-				e.kind = dagger
-			}
-			dst[i] = e
+// at returns the entry of r, or nil when r is outside the tables.
+func (t *tables) at(r rune) *entry {
+	switch {
+	case r >= 0 && r < loEnd:
+		return &t.lo[r]
+	case r >= gpStart && r < gpEnd:
+		return &t.gp[r-gpStart]
+	case r >= pfStart && r < pfEnd:
+		return &t.pf[r-pfStart]
+	}
+	return nil
+}
+
+// each calls fn for every code point in the tables.
+func each(fn func(r rune)) {
+	for _, rg := range [][2]rune{{0, loEnd}, {gpStart, gpEnd}, {pfStart, pfEnd}} {
+		for r := rg[0]; r < rg[1]; r++ {
+			fn(r)
 		}
 	}
-	fill(t.lo[:], 0)
-	fill(t.gp[:], gpStart)
-	fill(t.pf[:], pfStart)
-	t.asciiKeep = true
-	for i := 0; i < 0x80; i++ {
-		if t.lo[i].kind != keep {
-			t.asciiKeep = false
+}
+
+// base is what every fold set's tables start from: the NFC properties of
+// each code point, all kept, and the compatibility decomposition of each
+// presentation form that has one, in exps at the index pfExp gives.
+var base = sync.OnceValue(func() *baseTables {
+	b := &baseTables{}
+	var buf [utf8.UTFMax]byte
+	each(func(r rune) {
+		p := runeProps(string(buf[:utf8.EncodeRune(buf[:], r)]))
+		e := b.t.at(r)
+		e.ccc, e.nfc = p.ccc, p.nfc
+		if isPresentation(r) {
+			if d := norm.NFKC.String(string(r)); d != string(r) {
+				for _, x := range d {
+					if x >= loEnd {
+						panic("normalize: presentation form decomposes outside the table")
+					}
+				}
+				b.pfExp[r-pfStart] = int32(len(b.t.exps))
+				b.t.exps = append(b.t.exps, d)
+			} else {
+				b.pfExp[r-pfStart] = -1
+			}
+		}
+	})
+	return b
+})
+
+type baseTables struct {
+	t     tables
+	pfExp [pfEnd - pfStart]int32
+}
+
+// buildTables applies the folds f to the base tables. Rules are applied
+// from the lowest precedence to the highest, each overwriting the last.
+func buildTables(f Fold) *tables {
+	b := base()
+	t := &tables{lo: b.t.lo, gp: b.t.gp, pf: b.t.pf}
+	t.exps = b.t.exps[:len(b.t.exps):len(b.t.exps)] // appends copy
+	set := func(r rune, to string) {
+		e := t.at(r)
+		if e == nil {
+			return
+		}
+		switch utf8.RuneCountInString(to) {
+		case 0:
+			e.kind, e.to = del, 0
+		case 1:
+			e.kind = repl
+			e.to, _ = utf8.DecodeRuneInString(to)
+		default:
+			e.kind, e.to = expand, rune(len(t.exps))
+			t.exps = append(t.exps, to)
+		}
+	}
+	if f&Spaces != 0 {
+		each(func(r rune) {
+			if r != ' ' && unicode.Is(unicode.Zs, r) {
+				set(r, " ")
+			}
+		})
+	}
+	if f&(Digits|DecimalDigits) != 0 {
+		each(func(r rune) {
+			if d, ok := digitValue(r); ok && (r < '0' || r > '9') &&
+				(f&DecimalDigits != 0 || (r >= 0x0660 && r <= 0x0669) || (r >= 0x06F0 && r <= 0x06F9)) {
+				set(r, string(rune('0'+d)))
+			}
+		})
+	}
+	for i := len(rules) - 1; i >= 0; i-- {
+		rl := rules[i]
+		if f&rl.fold == 0 {
+			continue
+		}
+		for _, rg := range rl.set.R16 {
+			for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+				set(r, rl.to)
+			}
+		}
+		for _, rg := range rl.set.R32 {
+			for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+				set(r, rl.to)
+			}
+		}
+	}
+	if e := &t.lo[0x0670]; f&DaggerAlefToAlef != 0 && e.kind == repl && e.to == 0x0627 {
+		e.kind = dagger
+	}
+	if f&CollapseSpaces != 0 {
+		each(func(r rune) {
+			if isJSSpace(r) {
+				e := t.at(r)
+				e.kind, e.to = collapse, 0
+			}
+		})
+	}
+	if f&PresentationForms != 0 {
+		for i, x := range b.pfExp {
+			if x >= 0 && isPresentation(pfStart+rune(i)) {
+				t.pf[i].kind, t.pf[i].to = pexpand, x
+			}
 		}
 	}
 	return t
