@@ -174,7 +174,7 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 		if nfc {
 			// Fast path: a starter that NFC leaves alone and that no
 			// combining mark follows is a segment of its own.
-			if e.nfc == boundary|qcYes && i < len(s) && s[i] >= utf8.RuneSelf {
+			if e.nfc&(boundary|qcYes) == boundary|qcYes && i < len(s) && s[i] >= utf8.RuneSelf {
 				// ASCII is never a combining mark: only peek at others.
 				if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 					r2 := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
@@ -183,7 +183,7 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 					nx = n.decodeMulti(s, i)
 				}
 			}
-			if e.nfc != boundary|qcYes || (nx.size != 0 && (nx.e.nfc&boundary == 0 || nx.e.kind == pexpand)) {
+			if e.nfc&(boundary|qcYes) != boundary|qcYes || (nx.size != 0 && (nx.e.nfc&boundary == 0 || nx.e.kind == pexpand)) {
 				st.feed(segRune{r: r, e: e, start: ci - 1, end: ci, b0: b0, b1: i, id: id})
 				continue
 			}
