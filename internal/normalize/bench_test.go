@@ -56,6 +56,18 @@ func BenchmarkSearch(b *testing.B) {
 	b.Run("NFC/1MB", func(b *testing.B) { benchNFC(b, large) })
 }
 
+// vocalized is fully vocalized text, with shadda typed before the vowel
+// (the order keyboards produce, which NFC reorders), about 64 KB.
+var vocalized = strings.ReplaceAll(
+	strings.Repeat("قالَ الوزيرُ إنَّ المُفاوَضاتِ ستُستأنَفُ قريباً، وأكَّدَ أنَّ الحَلَّ مُمكِنٌ. ", 400),
+	"\u064E\u0651", "\u0651\u064E")
+
+func BenchmarkVocalized(b *testing.B) {
+	b.Run("String", func(b *testing.B) { benchString(b, normalize.Search, vocalized) })
+	b.Run("Map", func(b *testing.B) { benchMap(b, normalize.Search, vocalized) })
+	b.Run("NFC", func(b *testing.B) { benchNFC(b, vocalized) })
+}
+
 func BenchmarkPresets(b *testing.B) {
 	small, _ := article(b)
 	for _, name := range normalize.PresetNames {

@@ -74,6 +74,8 @@ type state struct {
 	// Whether deleting or replacing runes has left a combining sequence that
 	// NFC would change; then the run is repeated on its own output.
 	lastCCC uint8
+	// skipTo is the end of a run of marks to delete without buffering.
+	skipTo int
 	// collapseAt is the output length right after CollapseSpaces wrote a
 	// space, to trim it if nothing follows.
 	collapseAt int
@@ -165,6 +167,11 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 		b0 := i
 		i += size
 		ci++
+		if i <= st.skipTo {
+			// A mark the fast path below found deletable.
+			st.delete(segRune{start: ci - 1, end: ci})
+			continue
+		}
 		if e.kind == pexpand {
 			for _, x := range n.t.exps[e.to] {
 				st.feed(segRune{r: x, e: t.lo[x], start: ci - 1, end: ci})
@@ -181,6 +188,15 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 					nx = decoded{r2, 2, true, t.lo[r2&(loEnd-1)]}
 				} else {
 					nx = n.decodeMulti(s, i)
+				}
+			}
+			if e.nfc&(boundary|qcYes) == boundary|qcYes && nx.size != 0 && nx.e.nfc&boundary == 0 {
+				// Marks follow. When the folds delete them all and none
+				// can compose, their order does not matter: write the
+				// starter here and delete the marks as they come.
+				if j := n.deletableMarks(s, i); j > i {
+					st.skipTo = j
+					nx.size = 0
 				}
 			}
 			if e.nfc&(boundary|qcYes) != boundary|qcYes || (nx.size != 0 && (nx.e.nfc&boundary == 0 || nx.e.kind == pexpand)) {
@@ -248,6 +264,24 @@ func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
 		out = unsafe.String(unsafe.SliceData(st.out), len(st.out))
 	}
 	return out, st.spans, st.recompose
+}
+
+// deletableMarks returns the end of the run of combining marks at s[i:]
+// if the folds delete every one of them and none can compose (NFC quick
+// check Yes for all), or i otherwise.
+func (n *Normalizer) deletableMarks(s string, i int) int {
+	j := i
+	for j < len(s) && s[j] >= utf8.RuneSelf { // ASCII starts a segment
+		d := n.decodeMulti(s, j)
+		if d.e.nfc&boundary != 0 {
+			break
+		}
+		if d.e.nfc&qcYes == 0 || d.e.kind != del || !d.id {
+			return i
+		}
+		j += d.size
+	}
+	return j
 }
 
 // decoded is one rune read from the input: invalid bytes read as U+FFFD
