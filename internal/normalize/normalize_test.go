@@ -3,6 +3,7 @@ package normalize_test
 import (
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 	"unsafe"
@@ -424,4 +425,29 @@ func TestMemoryBounded(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestConcurrent uses the presets and New from several goroutines at once;
+// run with -race it checks that a Normalizer is safe for concurrent use.
+func TestConcurrent(t *testing.T) {
+	want := make([]normalize.Mapped, len(searchCases))
+	for i, c := range searchCases {
+		want[i] = normalize.Search.Map(c.in)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 50 {
+				i := (g*50 + k) % len(searchCases)
+				if m := normalize.Search.Map(searchCases[i].in); m.Text != want[i].Text || !equalSpans(m.Spans, want[i].Spans) {
+					t.Errorf("concurrent Search.Map(%q) = %v; want %v", searchCases[i].in, m, want[i])
+					return
+				}
+				_ = normalize.New(normalize.Fold(k) << 8).String(searchCases[i].in)
+			}
+		}()
+	}
+	wg.Wait()
 }
