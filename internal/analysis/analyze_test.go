@@ -584,6 +584,24 @@ func TestPropagate(t *testing.T) {
 	}
 }
 
+func TestSplitJoined(t *testing.T) {
+	names := analysistest.Names{"هرتسي هاليفي": PER, "يواف جالانت": PER, "جالانت وهاليفي": ORG, "هاليفي جالانت": PER, "ديفيد بارنياع": PER}
+	text := "قال يوآف جالانت إن هرتسي هاليفي سيلتقي جالانت وهاليفي غدا، ثم أطلع هاليفي جالانت على الخطة مع ديفيد بارنياع."
+	res, err := AnalyzeWith(text, Options{}, names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkResult(t, text, res)
+	var got []string
+	for _, e := range res.Entities {
+		got = append(got, fmt.Sprintf("%s:%s:g%d", e.Type, e.Text, e.Group))
+	}
+	want := "PER:يوآف جالانت:g0 PER:هرتسي هاليفي:g1 PER:جالانت:g0 PER:هاليفي:g1 DATE:غدا:g2 PER:هاليفي:g1 PER:جالانت:g0 PER:ديفيد بارنياع:g3"
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("AnalyzeWith(%q) =\n%s\nwant\n%s", text, g, want)
+	}
+}
+
 func TestKeepLetters(t *testing.T) {
 	names := analysistest.Names{"نيامين نتنياهو": PER, "بنان": LOC, "غزه": LOC, "زيدن": PER}
 	tests := []struct{ in, want string }{
@@ -595,6 +613,7 @@ func TestKeepLetters(t *testing.T) {
 		{"وصل بغزة ثم غادر غزة", "LOC:غزة LOC:غزة"},
 		// No evidence: the tokenizer's reading stands.
 		{"مر بزيدن", "PER:زيدن"},
+		{"قالت إدارة بزيدن", "PER:بزيدن"},
 	}
 	for _, tt := range tests {
 		res, err := AnalyzeWith(tt.in, Options{}, names)

@@ -79,7 +79,8 @@ func isNisba(t *token.Token) bool {
 	return strings.HasSuffix(t.Stem, "ي") || strings.HasSuffix(t.Stem, "يه")
 }
 
-// titles are words that come straight before a name.
+// titles are words that come straight before a name, with no preposition
+// between.
 var titles = map[string]bool{
 	"الرئيس": true, "رئيس": true, "الوزير": true, "وزير": true, "السيد": true, "السيده": true,
 	"الشيخ": true, "الملك": true, "الامير": true, "الاميره": true, "العاهل": true, "المستشار": true,
@@ -87,6 +88,9 @@ var titles = map[string]bool{
 	"النائب": true, "الزعيم": true, "القائد": true, "المبعوث": true, "الوزيره": true, "الرئيسه": true,
 	"الكاتب": true, "الكاتبه": true, "الصحفي": true, "الفنان": true, "الفنانه": true, "اللاعب": true,
 	"المدرب": true, "الامام": true, "البابا": true, "السفير": true, "المتحدث": true, "الناطق": true,
+	// Nouns in construct with a name: إدارة بايدن، حكومة نتنياهو.
+	"اداره": true, "حكومه": true, "نظام": true, "عهد": true, "ولايه": true, "رئاسه": true,
+	"مكتب": true, "فريق": true, "حمله": true, "زوجه": true, "نجل": true, "شقيق": true, "عائله": true,
 }
 
 // keepLetters moves the start of model spans whose first word keeps its
