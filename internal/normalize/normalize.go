@@ -99,7 +99,8 @@ var (
 	Display = newNormalizer("display", DisplayFolds)
 )
 
-// PresetNames lists the names Preset accepts.
+// PresetNames lists the main presets. Preset also accepts the names of the
+// Compats option sets.
 var PresetNames = []string{"search", "lucene", "display"}
 
 // Preset returns the named preset: "search", "lucene", "display", or the
