@@ -292,6 +292,7 @@ func workerStart(t testing.TB) *workerServer {
 		"WRANGLER_SEND_METRICS=false",
 		"WRANGLER_SEND_ERROR_REPORTS=false",
 		"CLOUDFLARE_CF_FETCH_ENABLED=false",
+		"WRANGLER_HIDE_BANNER=true", // the banner is what checks npm for a newer wrangler
 		"WRANGLER_LOG_PATH="+filepath.Join(dir, "logs"),
 		"XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
 		"CI=true",
