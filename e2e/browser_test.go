@@ -196,6 +196,10 @@ func TestBrowserApp(t *testing.T) {
 		if view != sample {
 			t.Errorf("the reading view's text differs from the input (%d vs %d bytes)", len(view), len(sample))
 		}
+		// The JSON export is the API result.
+		if same := browserEval[bool](t, ctx, `JSON.stringify(JSON.parse(__tahlil.lastJSON())) === JSON.stringify(tahlil.analyze(`+browserQuote(sample)+`))`); !same {
+			t.Error("the JSON export differs from tahlil.analyze of the same text")
+		}
 		legend := browserEval[int](t, ctx, `document.querySelectorAll("#legend input[data-type]").length`)
 		if legend < 3 {
 			t.Errorf("legend has %d toggles; want at least PER, ORG, LOC", legend)
@@ -477,5 +481,62 @@ func browserSetScheme(t testing.TB, ctx context.Context, scheme string) {
 	}
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, p); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBrowserUpdate publishes a new build under a running app and checks the
+// update prompt: the new service worker waits, the page offers a reload,
+// the reload brings the new build, and the old cache is gone.
+func TestBrowserUpdate(t *testing.T) {
+	dist := browserDist(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(dist)); err != nil {
+		t.Fatal(err)
+	}
+	ctx := browserStart(t)
+	srv := httptest.NewServer(server.New(server.Config{Static: os.DirFS(dir)}))
+	defer srv.Close()
+
+	browserDo(t, ctx, "first visit", chromedp.Navigate(srv.URL+"/"))
+	browserWaitReady(t, ctx)
+	oldCaches := browserEval[string](t, ctx, `navigator.serviceWorker.ready.then(() => caches.keys()).then(k => k.join(","))`)
+	if !strings.HasPrefix(oldCaches, "tahlil-") || strings.Contains(oldCaches, ",") {
+		t.Fatalf("caches after the first visit = %q; want one tahlil-<build> cache", oldCaches)
+	}
+
+	// A new build: a different cache name makes a different sw.js.
+	sw, err := os.ReadFile(dir + "/sw.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	newSW := strings.Replace(string(sw), `"`+oldCaches+`"`, `"`+oldCaches+`-next"`, 1)
+	if newSW == string(sw) {
+		t.Fatalf("sw.js does not name its cache %q", oldCaches)
+	}
+	for _, f := range []string{"sw.js", "sw.js.gz", "sw.js.br"} {
+		os.Remove(dir + "/" + f)
+	}
+	if err := os.WriteFile(dir+"/sw.js", []byte(newSW), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	browserDo(t, ctx, "reload", chromedp.Reload())
+	browserWaitReady(t, ctx)
+	wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(wctx, chromedp.Poll[bool](`!document.getElementById("update").hidden`)); err != nil {
+		t.Fatalf("no update prompt after a new build was published: %v", err)
+	}
+	browserDo(t, ctx, "accept the update",
+		chromedp.Evaluate[chromedp.Void](`window.beforeUpdate = true`),
+		chromedp.Click(chromedp.ID("reload")),
+		chromedp.Sleep(2*time.Second))
+	browserWaitReady(t, ctx)
+	if stale := browserEval[bool](t, ctx, `window.beforeUpdate === true || !document.getElementById("update").hidden`); stale {
+		t.Error("accepting the update did not reload the page")
+	}
+	caches := browserEval[string](t, ctx, `caches.keys().then(k => k.join(","))`)
+	if caches != oldCaches+"-next" {
+		t.Errorf("caches after the update = %q; want only %q", caches, oldCaches+"-next")
 	}
 }

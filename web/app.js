@@ -19,7 +19,8 @@ let T = null;            // globalThis.__tahlil once Go has started
 let memory = null;       // the module's linear memory
 let worker = null, workerOK = false, jobs = new Map(), jobSeq = 0;
 let gen = 0;             // bumps on every edit; stale results are dropped
-let resultJSON = null;   // the last analysis result (API.md shape), as JSON
+let resultJSON = null;   // the last result as JSON when the worker made it
+let hasResult = false;
 let groups = new Map();  // group id -> group
 let analyzedText = null;
 let normDirty = true;
@@ -102,6 +103,7 @@ async function load() {
   // precache them from the HTTP cache instead of downloading them again.
   registerServiceWorker();
   if ($("editor").value.trim()) analyzeNow();
+  else warmUp();
 }
 
 async function countBytes(stream, total) {
@@ -166,7 +168,8 @@ function call(op, args) {
     return new Promise((resolve, reject) => {
       const id = ++jobSeq;
       jobs.set(id, { resolve, reject });
-      worker.postMessage({ id, op, args });
+      // The worker sends the whole result as JSON: it keeps no state for later.
+      worker.postMessage({ id, op, args: op === "render" ? [args[0], undefined, true] : args });
     });
   }
   return Promise.resolve(callHere(op, args));
@@ -245,7 +248,8 @@ async function analyzeNow(given) {
   }
   if (my !== gen) return;
   const t1 = performance.now();
-  resultJSON = out.json;
+  resultJSON = out.json === undefined ? null : out.json;
+  hasResult = true;
   groups = new Map(JSON.parse(out.groups).groups.map((g) => [g.id, g]));
   analyzedText = text;
   $("legend").innerHTML = out.legend;
@@ -269,12 +273,21 @@ async function analyzeNow(given) {
     fmt.format(groups.size) + " كيانًا في " + fmt.format(Math.max(1, Math.round(lastMs))) + " م.ث. يُحفظ النص تلقائيًا.");
 }
 
+// warmUp analyzes a short text once the page is idle, so that the code and
+// tables a first analysis needs are ready before the user's first paste.
+function warmUp() {
+  const run = () => { if (!hasResult) try { T.analyze("زار الوزير القاهرة يوم 3 مايو.", undefined); } catch (e) { /* only a warm-up */ } };
+  if ("requestIdleCallback" in window) requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+}
+
 function nextTask() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function clearOutput() {
   resultJSON = null;
+  hasResult = false;
   groups = new Map();
   analyzedText = "";
   $("legend").textContent = "";
@@ -585,11 +598,11 @@ function wire() {
   });
 
   $("export").addEventListener("click", () => {
-    if (!resultJSON) { status("error", "لا توجد نتيجة لتنزيلها بعد."); return; }
-    download("tahlil.json", "application/json", resultJSON);
+    if (!hasResult) { status("error", "لا توجد نتيجة لتنزيلها بعد."); return; }
+    download("tahlil.json", "application/json", resultJSON || T.lastJSON());
   });
   $("copyhtml").addEventListener("click", () => {
-    if (!resultJSON) { status("error", "لا يوجد نص مُبرز لنسخه بعد."); return; }
+    if (!hasResult) { status("error", "لا يوجد نص مُبرز لنسخه بعد."); return; }
     const html = highlightedHTML();
     copy(html, html, "النص المُبرز بصيغة HTML");
   });

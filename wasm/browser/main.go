@@ -35,6 +35,7 @@ func main() {
 	}
 	export("analyze", analyzeJSON)
 	export("render", render)
+	export("lastJSON", lastJSON)
 	export("normalize", normalizeText)
 	export("changes", changes)
 	export("presetFolds", presetFolds)
@@ -120,10 +121,15 @@ func analyzeJSON(args []js.Value) any {
 	return encode(res)
 }
 
-// render(text, preset?) returns {json, groups, entities, view: [section
-// html...], legend, panel, stats}: the result as JSON, its groups alone as
-// JSON (the page needs them at once; the whole result only on export), the
-// number of entities, and the HTML of each region.
+// lastResult is the result of the last render on this thread, kept so that
+// its JSON is encoded only when the user exports it.
+var lastResult *analysis.Result
+
+// render(text, preset?, wantJSON?) returns {groups, entities, view: [section
+// html...], legend, panel, stats, json?}: the groups as JSON (the page needs
+// them at once), the number of entities, the HTML of each region, and, when
+// wantJSON is true, the whole result as JSON. Without it, lastJSON() gives
+// that JSON later.
 func render(args []js.Value) any {
 	res, text, bad := analyzeText("render", args)
 	if bad != nil {
@@ -135,16 +141,29 @@ func render(args []js.Value) any {
 		view[i] = s
 	}
 	counts := highlight.Counts(res.Entities)
-	groups := jsonresult.String(&analysis.Result{Groups: res.Groups})
-	return map[string]any{
-		"json":     encode(res),
-		"groups":   groups,
+	out := map[string]any{
+		"groups":   jsonresult.String(&analysis.Result{Groups: res.Groups}),
 		"entities": len(res.Entities),
 		"view":     view,
 		"legend":   highlight.Legend(counts),
 		"panel":    highlight.Panel(res.Groups),
 		"stats":    highlight.Stats(res.Stats, counts),
 	}
+	if len(args) > 2 && args[2].Truthy() {
+		out["json"] = encode(res)
+		lastResult = nil
+	} else {
+		lastResult = res
+	}
+	return out
+}
+
+// lastJSON() returns the result of the last render as JSON, or null.
+func lastJSON([]js.Value) any {
+	if lastResult == nil {
+		return nil
+	}
+	return encode(lastResult)
 }
 
 // normalizeText(text, preset) returns the normalized text.
