@@ -600,6 +600,12 @@ func TestSplitJoined(t *testing.T) {
 	if g := strings.Join(got, " "); g != want {
 		t.Errorf("AnalyzeWith(%q) =\n%s\nwant\n%s", text, g, want)
 	}
+	// One-word names do not split a longer one.
+	names = analysistest.Names{"محمد": PER, "علي": PER, "محمد علي": PER}
+	text = "قال محمد إن علي ومحمد علي وصلوا"
+	if res, _ = AnalyzeWith(text, Options{}, names); len(res.Entities) != 3 || res.Entities[2].Text != "محمد علي" {
+		t.Errorf("AnalyzeWith(%q) = %+v; want محمد علي kept whole", text, res.Entities)
+	}
 }
 
 func TestKeepLetters(t *testing.T) {

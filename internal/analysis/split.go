@@ -9,8 +9,8 @@ import (
 // splitJoined splits a model span that runs two known names together, as
 // "بلينكن ونتنياهو" or "هاليفي بلينكن" when أنتوني بلينكن, بنيامين نتنياهو
 // and هرتسي هاليفي appear elsewhere in the article. A part is known when
-// another span of the article is that name in full, or is a person whose
-// last word it is. The second part leaves out its proclitics; each part
+// another span of two or more words is that name in full, or is a person
+// whose last word it is. The second part leaves out its proclitics; each part
 // takes the type of the name it matches.
 func splitJoined(d *token.Doc, spans []span) []span {
 	type known struct {
@@ -19,8 +19,11 @@ func splitJoined(d *token.Doc, spans []span) []span {
 	}
 	var names map[string]*known
 	contrib := func(s span) (full, last string) {
+		if s.last == s.first {
+			return "", "" // a one-word name is too weak a sign: محمد + علي
+		}
 		full = spanKey(d, s, s.first, s.last)
-		if s.typ == PER && s.last > s.first {
+		if s.typ == PER {
 			last = d.Tokens[s.last].Stem
 		}
 		return full, last
