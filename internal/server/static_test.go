@@ -1,9 +1,14 @@
 package server
 
 import (
+	"maps"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"tahlil/internal/testenv"
 )
 
 func TestStatic(t *testing.T) {
@@ -120,5 +125,32 @@ func TestAcceptsEncoding(t *testing.T) {
 		if got := acceptsEncoding(tc.header, tc.token); got != tc.want {
 			t.Errorf("acceptsEncoding(%q, %q) = %v; want %v", tc.header, tc.token, got, tc.want)
 		}
+	}
+}
+
+// TestWorkerHeadersFile checks that the _headers file the Workers assets
+// binding applies to the web app sets exactly SecurityHeaders.
+func TestWorkerHeadersFile(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(testenv.Root(), "wasm", "worker", "_headers"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	rule := ""
+	for _, line := range strings.Split(string(b), "\n") {
+		switch {
+		case strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "":
+		case !strings.HasPrefix(line, " "):
+			rule = line
+		default:
+			k, v, ok := strings.Cut(strings.TrimSpace(line), ":")
+			if !ok || rule != "/*" {
+				t.Fatalf("_headers: line %q outside the /* rule or without a colon", line)
+			}
+			got[k] = strings.TrimSpace(v)
+		}
+	}
+	if !maps.Equal(got, SecurityHeaders) {
+		t.Errorf("_headers sets %v; want SecurityHeaders %v", got, SecurityHeaders)
 	}
 }
