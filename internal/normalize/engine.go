@@ -314,12 +314,18 @@ func (st *state) feed(sr segRune) {
 		st.head, st.hasHead = sr, true
 		st.segDirty = e.nfc&qcYes == 0
 		st.segNotYes = st.segDirty
-		st.segLastCCC, st.segNS = 0, 0
+		st.segLastCCC, st.segNS = 0, nTrail(e)
 		return
 	}
-	if st.segNS == maxNonStarters {
+	// Count non-starters as x/text does, and start a new segment where it
+	// would insert U+034F.
+	if n := nLead(e); n == 0 {
+		st.segNS = nTrail(e)
+	} else if st.segNS+n > maxNonStarters {
 		st.flush()
-		st.segDirty, st.segNotYes, st.segLastCCC, st.segNS = false, false, 0, 0
+		st.segDirty, st.segNotYes, st.segLastCCC, st.segNS = false, false, 0, n
+	} else {
+		st.segNS += n
 	}
 	if e.nfc&qcYes == 0 {
 		st.segDirty, st.segNotYes = true, true
@@ -328,7 +334,6 @@ func (st *state) feed(sr segRune) {
 		st.segDirty = true
 	}
 	st.segLastCCC = e.ccc
-	st.segNS++
 	if len(st.seg) == 0 && st.hasHead {
 		st.segAppend(st.head)
 	}

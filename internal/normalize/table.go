@@ -37,7 +37,15 @@ const (
 	qcYes                        // NFC quick check is Yes
 	qcNo                         // NFC changes the rune even alone
 	decomposes                   // has a canonical decomposition
+
+	// Bits 4–5 and 6–7 hold how many non-starters the rune's decomposition
+	// ends and starts with (at most 3), for Stream-Safe segmenting.
+	trailShift = 4
+	leadShift  = 6
 )
+
+func nTrail(e entry) int { return int(e.nfc>>trailShift) & 3 }
+func nLead(e entry) int  { return int(e.nfc>>leadShift) & 3 }
 
 type entry struct {
 	to   rune
@@ -60,9 +68,27 @@ func runeProps(b string) props {
 	} else if norm.NFC.String(b) != b {
 		f |= qcNo
 	}
-	if len(p.Decomposition()) > 0 {
+	lead, trail := uint8(0), uint8(0)
+	if d := p.Decomposition(); len(d) > 0 {
 		f |= decomposes
+		// Count the non-starters the decomposition starts and ends with,
+		// as x/text's Stream-Safe counting does.
+		var cccs []uint8
+		for k := 0; k < len(d); {
+			q := norm.NFC.Properties(d[k:])
+			cccs = append(cccs, q.CCC())
+			k += q.Size()
+		}
+		for lead < uint8(len(cccs)) && cccs[lead] != 0 {
+			lead++
+		}
+		for trail < uint8(len(cccs)) && cccs[len(cccs)-1-int(trail)] != 0 {
+			trail++
+		}
+	} else if p.CCC() != 0 {
+		lead, trail = 1, 1
 	}
+	f |= min(lead, 3)<<leadShift | min(trail, 3)<<trailShift
 	return props{p.CCC(), f}
 }
 
