@@ -2,10 +2,13 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	neturl "net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -499,6 +502,7 @@ func TestBrowserUpdate(t *testing.T) {
 
 	browserDo(t, ctx, "first visit", chromedp.Navigate(srv.URL+"/"))
 	browserWaitReady(t, ctx)
+	browserCheckManifest(t, ctx)
 	oldCaches := browserEval[string](t, ctx, `navigator.serviceWorker.ready.then(() => caches.keys()).then(k => k.join(","))`)
 	if !strings.HasPrefix(oldCaches, "tahlil-") || strings.Contains(oldCaches, ",") {
 		t.Fatalf("caches after the first visit = %q; want one tahlil-<build> cache", oldCaches)
@@ -529,14 +533,122 @@ func TestBrowserUpdate(t *testing.T) {
 	}
 	browserDo(t, ctx, "accept the update",
 		chromedp.Evaluate[chromedp.Void](`window.beforeUpdate = true`),
-		chromedp.Click(chromedp.ID("reload")),
-		chromedp.Sleep(2*time.Second))
-	browserWaitReady(t, ctx)
-	if stale := browserEval[bool](t, ctx, `window.beforeUpdate === true || !document.getElementById("update").hidden`); stale {
-		t.Error("accepting the update did not reload the page")
+		chromedp.Click(chromedp.ID("reload")))
+	// The page reloads when the new worker takes over; evaluations fail while
+	// it navigates, so poll from Go.
+	reloaded := false
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.beforeUpdate === undefined && document.documentElement.hasAttribute("data-ready")`))
+		if err == nil && ok {
+			reloaded = true
+			break
+		}
+	}
+	if !reloaded {
+		t.Fatal("accepting the update did not reload the page into a ready app")
+	}
+	if shown := browserEval[bool](t, ctx, `!document.getElementById("update").hidden`); shown {
+		t.Error("the update prompt is still shown after the update")
 	}
 	caches := browserEval[string](t, ctx, `caches.keys().then(k => k.join(","))`)
 	if caches != oldCaches+"-next" {
 		t.Errorf("caches after the update = %q; want only %q", caches, oldCaches+"-next")
+	}
+}
+
+// browserCheckManifest checks the manifest as Chromium parsed it, and that
+// its icons load.
+func browserCheckManifest(t *testing.T, ctx context.Context) {
+	t.Helper()
+	res, err := chromedp.Call(ctx, page.GetAppManifest, page.GetAppManifestParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range res.Errors {
+		t.Errorf("manifest %s:%d: %s", res.URL, e.Line, e.Message)
+	}
+	var m struct {
+		Name        string `json:"name"`
+		ShortName   string `json:"short_name"`
+		StartURL    string `json:"start_url"`
+		Display     string `json:"display"`
+		Dir         string `json:"dir"`
+		Lang        string `json:"lang"`
+		Theme       string `json:"theme_color"`
+		Background  string `json:"background_color"`
+		Icons       []struct{ Src, Sizes, Type, Purpose string }
+		ShareTarget *struct {
+			Action, Method string
+			Params         map[string]string
+		} `json:"share_target"`
+	}
+	if err := json.Unmarshal([]byte(res.Data), &m); err != nil {
+		t.Fatalf("manifest is not JSON: %v", err)
+	}
+	if m.Name == "" || m.ShortName == "" || m.StartURL == "" || m.Display != "standalone" || m.Dir != "rtl" || m.Lang != "ar" || m.Theme == "" || m.Background == "" {
+		t.Errorf("manifest lacks a required field: %s", res.Data)
+	}
+	if m.ShareTarget == nil || m.ShareTarget.Params["text"] == "" {
+		t.Errorf("manifest has no share_target taking text: %s", res.Data)
+	}
+	want := map[string]bool{"192x192 any": false, "512x512 any": false, "512x512 maskable": false}
+	base, err := neturl.Parse(res.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ic := range m.Icons {
+		want[ic.Sizes+" "+ic.Purpose] = true
+		u, err := base.Parse(ic.Src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.Get(u.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" {
+			t.Errorf("icon %s: %s %s", u, resp.Status, resp.Header.Get("Content-Type"))
+		}
+	}
+	for k, ok := range want {
+		if !ok {
+			t.Errorf("manifest has no %s icon", k)
+		}
+	}
+}
+
+// TestBrowserLoadFailure serves the app without its module and checks that
+// the page says so instead of waiting forever.
+func TestBrowserLoadFailure(t *testing.T) {
+	dist := browserDist(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(dist)); err != nil {
+		t.Fatal(err)
+	}
+	wasm, err := filepath.Glob(filepath.Join(dir, "tahlil.*.wasm*"))
+	if err != nil || len(wasm) == 0 {
+		t.Fatalf("no module in %s", dir)
+	}
+	for _, f := range wasm {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := browserStart(t)
+	srv := httptest.NewServer(server.New(server.Config{Static: os.DirFS(dir)}))
+	defer srv.Close()
+	browserDo(t, ctx, "load", chromedp.Navigate(srv.URL+"/"))
+	wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(wctx, chromedp.Poll[bool](`document.documentElement.hasAttribute("data-failed")`)); err != nil {
+		t.Fatalf("the page never reported the missing module: %v", err)
+	}
+	msg := browserEval[string](t, ctx, `document.getElementById("fatal").hidden + " " + document.getElementById("fatal").textContent`)
+	if !strings.HasPrefix(msg, "false ") || !strings.Contains(msg, "404") {
+		t.Errorf("error banner = %q; want a visible message with the server's status", msg)
+	}
+	if ready := browserEval[bool](t, ctx, `document.documentElement.hasAttribute("data-ready")`); ready {
+		t.Error("the page claims to be ready without its module")
 	}
 }
