@@ -14,10 +14,11 @@ type name struct {
 }
 
 // propagate marks the later and earlier occurrences of names the model
-// recognized somewhere in the text but missed elsewhere: the full name, a
-// LOC/ORG/MISC name without its article (أمم المتحدة in للأمم المتحدة) and
-// the last word of a person's name of two or more words (بلينكن after أنتوني
-// بلينكن). An occurrence is matched on its normalized words, with the
+// recognized somewhere in the text but missed elsewhere: a name of two or
+// more words, the same without its article for LOC/ORG/MISC (أمم المتحدة in
+// للأمم المتحدة), the last word of a person's name of two or more words
+// (بلينكن after أنتوني بلينكن), and a one-word name the model found at least
+// twice and in at least a third of its occurrences. An occurrence is matched on its normalized words, with the
 // longest match of the first word with or without its proclitics (those the
 // tokenizer found, or up to two letters و/ف + ب/ل/ك it left on a short
 // word), so that "بلينكن" matches as a whole while "وغزة" gives "غزة". Only tokens outside
@@ -25,6 +26,8 @@ type name struct {
 // are.
 func propagate(d *token.Doc, spans []span) []span {
 	var names map[string][]name // by first word
+	type single struct{ typ, word string }
+	var singles map[single]int // one-word model names and how often found
 	add := func(typ string, words []string) {
 		if len(words) == 0 || len(words) == 1 && (utf8.RuneCountInString(words[0]) < 3 || functionWords[words[0]]) {
 			return
@@ -55,17 +58,47 @@ func propagate(d *token.Doc, spans []span) []span {
 		if words == nil {
 			continue
 		}
+		if len(words) == 1 {
+			// A one-word name spreads only with support; see below.
+			if singles == nil {
+				singles = make(map[single]int)
+			}
+			singles[single{s.typ, words[0]}]++
+			continue
+		}
 		add(s.typ, words)
 		switch s.typ {
 		case PER:
 			n := len(words)
-			if n >= 2 && !nameHeads[words[n-2]] && !nameTails[words[n-1]] {
+			if !nameHeads[words[n-2]] && !nameTails[words[n-1]] {
 				add(PER, words[n-1:])
 			}
 		default:
 			if rest, ok := strings.CutPrefix(words[0], "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
 				w := append([]string{rest}, words[1:]...)
 				add(s.typ, w)
+			}
+		}
+	}
+	if len(singles) > 0 {
+		// A one-word name the model found at least twice, in at least a
+		// third of its occurrences, spreads; a one-off tag of a common word
+		// (المدينة) does not.
+		seen := make(map[string]int, len(singles))
+		for k := range singles {
+			seen[k.word] = 0
+		}
+		for i := range d.Tokens {
+			t := &d.Tokens[i]
+			if _, ok := seen[t.Stem]; ok && t.Kind == token.Word {
+				seen[t.Stem]++
+			} else if _, ok := seen[t.Norm]; ok && t.Kind == token.Word {
+				seen[t.Norm]++
+			}
+		}
+		for k, n := range singles {
+			if n >= 2 && 3*n >= seen[k.word] {
+				add(k.typ, []string{k.word})
 			}
 		}
 	}

@@ -10,8 +10,10 @@ import (
 // "بلينكن ونتنياهو" or "هاليفي بلينكن" when أنتوني بلينكن, بنيامين نتنياهو
 // and هرتسي هاليفي appear elsewhere in the article. A part is known when
 // another span of two or more words is that name in full, or is a person
-// whose last word it is. The second part leaves out its proclitics; each part
-// takes the type of the name it matches.
+// whose last word it is. Without a proclitic (و، ل …) on the second part, the
+// first must end in a known surname, and no part starts with بن، أبو or the
+// like. The second part leaves out its proclitics; each part takes the type
+// of the name it matches.
 func splitJoined(d *token.Doc, spans []span) []span {
 	type known struct {
 		typ string
@@ -23,7 +25,7 @@ func splitJoined(d *token.Doc, spans []span) []span {
 			return "", "" // a one-word name is too weak a sign: محمد + علي
 		}
 		full = spanKey(d, s, s.first, s.last)
-		if s.typ == PER {
+		if s.typ == PER && !nameTails[d.Tokens[s.last].Norm] && !nameHeads[d.Tokens[s.last-1].Norm] {
 			last = d.Tokens[s.last].Stem
 		}
 		return full, last
@@ -54,6 +56,10 @@ func splitJoined(d *token.Doc, spans []span) []span {
 	if !multi {
 		return spans
 	}
+	surname := func(w string) bool {
+		e := names[w]
+		return e != nil && e.typ == PER && !strings.Contains(w, " ")
+	}
 	// other returns the type of a name known from spans other than s.
 	other := func(k string, s span) (string, bool) {
 		e := names[k]
@@ -75,8 +81,11 @@ func splitJoined(d *token.Doc, spans []span) []span {
 		split := false
 		for k := s.first + 1; k <= s.last; k++ {
 			t := &d.Tokens[k]
-			if t.Kind != token.Word || t.Stem == "" {
-				continue
+			if t.Kind != token.Word || t.Stem == "" || nameHeads[t.Stem] || nameTails[t.Stem] {
+				continue // بن، أبو، الدين continue a name
+			}
+			if t.Pre == "" && !surname(d.Tokens[k-1].Stem) {
+				continue // without و or ل between, the left part must end in a known surname
 			}
 			lt, ok1 := other(spanKey(d, s, s.first, k-1), s)
 			right := span{first: k, last: s.last, skip: len([]rune(t.Pre)), start: t.EntStart, end: s.end, model: true}
