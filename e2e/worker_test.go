@@ -109,6 +109,27 @@ func TestWorker(t *testing.T) {
 		})
 	}
 
+	t.Run("CORS from CORS_ORIGINS", func(t *testing.T) {
+		for origin, allowed := range map[string]bool{workerCORSOrigin: true, "https://other.example": false} {
+			req, _ := http.NewRequest("OPTIONS", w.url+"/api/analyze", nil)
+			req.Header.Set("Origin", origin)
+			req.Header.Set("Access-Control-Request-Method", "POST")
+			req.Header.Set("Access-Control-Request-Headers", "content-type")
+			resp, err := w.client.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			got := resp.Header.Get("Access-Control-Allow-Origin")
+			if allowed && (resp.StatusCode != 204 || got != origin) {
+				t.Errorf("preflight from %s: %s, Allow-Origin %q; want 204 and the origin", origin, resp.Status, got)
+			}
+			if !allowed && got != "" {
+				t.Errorf("preflight from %s: Allow-Origin %q; want none", origin, got)
+			}
+		}
+	})
+
 	t.Run("static assets", func(t *testing.T) {
 		resp, body := w.do(t, "GET", "/", "", nil)
 		if resp.StatusCode != 200 || !strings.Contains(string(body), "تحليل") {
@@ -194,6 +215,9 @@ func BenchmarkWorker(b *testing.B) {
 		})
 	}
 }
+
+// workerCORSOrigin is the one origin the test worker allows (CORS_ORIGINS).
+const workerCORSOrigin = "https://news.example"
 
 // workerServer is a running wrangler dev.
 type workerServer struct {
@@ -286,6 +310,7 @@ func workerStart(t testing.TB) *workerServer {
 		"--ip", "127.0.0.1", "--port", port,
 		"--inspector-port", inspector,
 		"--persist-to", filepath.Join(dir, "state"),
+		"--var", "CORS_ORIGINS:"+workerCORSOrigin,
 		"--local", "--show-interactive-dev-session=false", "--log-level", "warn")
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(),

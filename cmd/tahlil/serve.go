@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -57,11 +56,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			logger.Warn("no index.html in --dir; / will answer 404", "dir", *dir)
 		}
 	}
-	for _, o := range strings.Split(*cors, ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			cfg.CORSOrigins = append(cfg.CORSOrigins, o)
-		}
-	}
+	cfg.CORSOrigins = server.ParseOrigins(*cors)
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -90,6 +90,18 @@ func New(cfg Config) http.Handler {
 	return h
 }
 
+// ParseOrigins splits a comma-separated list of origins, as given to
+// tahlil serve --cors or the worker's CORS_ORIGINS, dropping blanks.
+func ParseOrigins(list string) []string {
+	var out []string
+	for _, o := range strings.Split(list, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
 	for k, v := range SecurityHeaders {

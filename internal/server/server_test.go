@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -343,6 +344,19 @@ func TestCORS(t *testing.T) {
 				t.Errorf("Vary lacks Origin: %q", rec.Header().Values("Vary"))
 			}
 		})
+	}
+}
+
+func TestParseOrigins(t *testing.T) {
+	for in, want := range map[string][]string{
+		"":                                      nil,
+		" , ":                                   nil,
+		"*":                                     {"*"},
+		"https://a.example, https://b.example,": {"https://a.example", "https://b.example"},
+	} {
+		if got := ParseOrigins(in); !slices.Equal(got, want) {
+			t.Errorf("ParseOrigins(%q) = %q; want %q", in, got, want)
+		}
 	}
 }
 
