@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -285,6 +286,12 @@ func workerStart(t testing.TB) *workerServer {
 		t.Logf("%s", bytes.TrimSpace(msg))
 	}
 
+	// Workers refuse a bundle over 10 MiB gzipped on any plan (3 MiB on
+	// the free plan, which scripts/worker.sh reports).
+	if gz := workerGzipSize(t, out); gz > 10<<20 {
+		t.Fatalf("worker bundle is %.2f MiB gzipped; Workers accept at most 10 MiB", float64(gz)/(1<<20))
+	}
+
 	assets := filepath.Join(dir, "assets")
 	headers, err := os.ReadFile(filepath.Join(root, "wasm", "worker", "_headers"))
 	if err != nil {
@@ -397,6 +404,26 @@ func workerCheckSecurityHeaders(t testing.TB, resp *http.Response) {
 		}
 	}
 }
+
+// workerGzipSize returns the gzipped size of the worker's files in dir.
+func workerGzipSize(t testing.TB, dir string) int {
+	t.Helper()
+	var n workerCounter
+	zw := gzip.NewWriter(&n)
+	for _, name := range []string{"app.wasm", "worker.mjs", "runtime.mjs", "wasm_exec.js"} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zw.Write(b)
+	}
+	zw.Close()
+	return int(n)
+}
+
+type workerCounter int
+
+func (c *workerCounter) Write(p []byte) (int, error) { *c += workerCounter(len(p)); return len(p), nil }
 
 // workerBuildCLI builds cmd/tahlil into a temporary directory.
 func workerBuildCLI(t testing.TB) string {
