@@ -300,7 +300,8 @@ func TestBrowserApp(t *testing.T) {
 		if shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
 			browserSaveArtifact(t, "app-selected.png", shot)
 		}
-		browserDo(t, ctx, "phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
+		browserDo(t, ctx, "phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)),
+			chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 		browserEval[bool](t, ctx, `new Promise(r => requestAnimationFrame(() => r(true)))`)
 		shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		if err != nil {

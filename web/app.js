@@ -269,8 +269,8 @@ async function analyzeNow(given) {
   if (window.__tahlilDebug) window.__tahlilDebug.push({json: t2 - t1, first: t3 - t2, sections: out.view.length, total: lastMs});
   normDirty = true;
   if (!$("pane-norm").hidden) refreshNormalized();
-  status("info", "حُلِّل النص: " + fmt.format(out.entities) + " إشارة إلى " +
-    fmt.format(groups.size) + " كيانًا في " + fmt.format(Math.max(1, Math.round(lastMs))) + " م.ث. يُحفظ النص تلقائيًا.");
+  status("info", "حُلِّل النص في " + fmt.format(Math.max(1, Math.round(lastMs))) + " م.ث: " +
+    (out.entities ? plural(out.entities, MENTIONS) + " إلى " + plural(groups.size, ENTITIES) : "لا كيانات") + ". يُحفظ النص تلقائيًا.");
 }
 
 // warmUp analyzes a short text once the page is idle, so that the code and
@@ -358,13 +358,21 @@ function describe(mark) {
   mark.setAttribute("aria-describedby", "tip");
 }
 
-// times says "n times" in Arabic, with the dual and plural forms.
-function times(n) {
-  if (n === 1) return "مرة واحدة";
-  if (n === 2) return "مرتان";
-  if (n <= 10) return fmt.format(n) + " مرات";
-  return fmt.format(n) + " مرة";
+// plural phrases a count in Arabic: forms are [one, two, 3–10, 11–99 (tamyiz
+// accusative), hundreds (genitive)], e.g. plural(3, ["مرة واحدة", "مرتان",
+// "مرات", "مرة", "مرة"]) is "٣ مرات".
+function plural(n, forms) {
+  if (n === 1) return forms[0];
+  if (n === 2) return forms[1];
+  const r = n % 100;
+  if (r >= 3 && r <= 10) return fmt.format(n) + " " + forms[2];
+  if (r >= 11) return fmt.format(n) + " " + forms[3];
+  return fmt.format(n) + " " + forms[4];
 }
+const TIMES = ["مرة واحدة", "مرتان", "مرات", "مرة", "مرة"];
+const MENTIONS = ["إشارة واحدة", "إشارتان", "إشارات", "إشارة", "إشارة"];
+const ENTITIES = ["كيان واحد", "كيانان", "كيانات", "كيانًا", "كيان"];
+const times = (n) => plural(n, TIMES);
 
 function hideTip() {
   $("tip").hidden = true;
@@ -392,7 +400,7 @@ function selectGroup(id, scroll) {
     m.focus({ preventScroll: true });
   }
   const g = groups.get(Number(id));
-  if (g) status("info", g.label + ": " + fmt.format(marks.length) + " إشارة مُبرزة.");
+  if (g) status("info", g.label + ": " + plural(marks.length, MENTIONS) + " في النص.");
 }
 
 // ---- drafts, files, export -------------------------------------------------------
