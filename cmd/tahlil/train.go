@@ -33,6 +33,7 @@ const (
 	defaultOPenalty    = 0
 	defaultMargin      = 0
 	defaultRecallCost  = 0
+	defaultEnsemble    = 3
 	devBlock           = 40 // sentences per dev block
 	// docSentences is how many consecutive corpus sentences make one
 	// document, for document-level features. The corpora have no document
@@ -103,6 +104,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	recallCost := fs.Float64("recall-cost", defaultRecallCost, "extra cost of missing an entity token when decoding in training")
 	fraction := fs.Float64("fraction", 1, "with --dev, train on this leading fraction of the train part (learning curve)")
 	kinds := fs.Bool("error-kinds", false, "with --dev, count exact, boundary, type and missed errors per type")
+	ensemble := fs.Int("ensemble", defaultEnsemble, "training runs whose weights are averaged")
 	dev := fs.Bool("dev", false, "train on ANERcorp train minus a dev split and report dev scores; write nothing")
 	withAQMAR := fs.Bool("aqmar", false, "add AQMAR train to the training data")
 	withWojood := fs.Bool("wojood", false, "add the Wojood sample (all of it) to the training data")
@@ -164,7 +166,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		sents = append(sents, aq...)
 	}
-	opt := ner.TrainOptions{Name: defaultModelName, Epochs: *epochs, Seed: *seed, MaxFeatures: *maxFeat, MinCount: *minCount, DropWord: *dropWord, OPenalty: *oPenalty, Margin: *margin, RecallCost: *recallCost}
+	opt := ner.TrainOptions{Name: defaultModelName, Epochs: *epochs, Seed: *seed, MaxFeatures: *maxFeat, MinCount: *minCount, DropWord: *dropWord, OPenalty: *oPenalty, Margin: *margin, RecallCost: *recallCost, Ensemble: *ensemble}
 	if *verbose {
 		opt.Log = stderr
 	}

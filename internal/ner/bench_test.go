@@ -31,3 +31,23 @@ func BenchmarkRecognize(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// BenchmarkFirstUse measures the first analysis with a model just made from
+// the embedded bytes, as in a fresh WebAssembly instance, against
+// BenchmarkWarm, where the same model has already been used.
+func BenchmarkFirstUse(b *testing.B) {
+	text := benchText(3000)
+	for b.Loop() {
+		m, _ := Load(modelFile, modelHash)
+		m.Recognize(token.Tokenize(text))
+	}
+}
+
+func BenchmarkWarm(b *testing.B) {
+	text := benchText(3000)
+	m := Default()
+	m.Recognize(token.Tokenize(text))
+	for b.Loop() {
+		m.Recognize(token.Tokenize(text))
+	}
+}

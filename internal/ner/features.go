@@ -25,7 +25,6 @@ func labelOf(tag string) uint8 {
 	return 0
 }
 
-func isBegin(l uint8) bool  { return l%2 == 1 }
 func isInside(l uint8) bool { return l != 0 && l%2 == 0 }
 func typeOf(l uint8) int    { return int(l-1) / 2 } // only for l != 0
 

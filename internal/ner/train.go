@@ -25,6 +25,7 @@ type TrainOptions struct {
 	OPenalty    float64   // subtracted from the O score of every token, favouring recall
 	Margin      float64   // cost of a wrong label in training decoding (cost-augmented perceptron)
 	RecallCost  float64   // extra cost of labelling an entity token O in training decoding
+	Ensemble    int       // independent runs (different sentence orders) whose weights are averaged
 	Log         io.Writer // progress, or nil
 }
 
@@ -188,10 +189,6 @@ func train(docs []*Aligned, first [][]uint8, opt TrainOptions) ([]byte, error) {
 		}
 	}
 	nf := len(tr.hashes)
-	tr.w = make([]float64, nf*L)
-	tr.u = make([]float64, nf*L)
-	tr.tw = make([]float64, (L+1)*L)
-	tr.tu = make([]float64, (L+1)*L)
 	if opt.Log != nil {
 		fmt.Fprintf(opt.Log, "train: %d segments, %d features\n", len(insts), nf)
 	}
@@ -203,49 +200,66 @@ func train(docs []*Aligned, first [][]uint8, opt TrainOptions) ([]byte, error) {
 	var dc decoder
 	nlex := numLexical()
 	var drop []bool
-	for ep := 0; ep < opt.Epochs; ep++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		errs := 0
-		for _, k := range order {
-			x := insts[k]
-			drop = drop[:0]
-			for range x.labels {
-				drop = append(drop, opt.DropWord > 0 && rng.Float64() < opt.DropWord)
-			}
-			pred := tr.decode(&dc, x, drop, nlex, opt)
-			tr.c++
-			for i, y := range x.labels {
-				z := pred[i]
-				if y != z {
-					errs++
-					start := int32(0)
+	runs := max(opt.Ensemble, 1)
+	avg := make([]float64, nf*L)
+	avgT := make([]float64, (L+1)*L)
+	for range runs {
+		tr.w = make([]float64, nf*L)
+		tr.u = make([]float64, nf*L)
+		tr.tw = make([]float64, (L+1)*L)
+		tr.tu = make([]float64, (L+1)*L)
+		tr.c = 0
+		for ep := 0; ep < opt.Epochs; ep++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			errs := 0
+			for _, k := range order {
+				x := insts[k]
+				drop = drop[:0]
+				for range x.labels {
+					drop = append(drop, opt.DropWord > 0 && rng.Float64() < opt.DropWord)
+				}
+				pred := tr.decode(&dc, x, drop, nlex, opt)
+				tr.c++
+				for i, y := range x.labels {
+					z := pred[i]
+					if y != z {
+						errs++
+						start := int32(0)
+						if i > 0 {
+							start = x.fend[i-1]
+						}
+						if drop[i] {
+							start += int32(nlex)
+						}
+						for _, f := range x.feats[start:x.fend[i]] {
+							tr.update(int(f)*L+int(y), 1)
+							tr.update(int(f)*L+int(z), -1)
+						}
+					}
+					yp, zp := uint8(L), uint8(L)
 					if i > 0 {
-						start = x.fend[i-1]
+						yp, zp = x.labels[i-1], pred[i-1]
 					}
-					if drop[i] {
-						start += int32(nlex)
-					}
-					for _, f := range x.feats[start:x.fend[i]] {
-						tr.update(int(f)*L+int(y), 1)
-						tr.update(int(f)*L+int(z), -1)
-					}
-				}
-				yp, zp := uint8(L), uint8(L)
-				if i > 0 {
-					yp, zp = x.labels[i-1], pred[i-1]
-				}
-				if y != z || yp != zp {
-					tr.updateT(int(yp)*L+int(y), 1)
-					tr.updateT(int(zp)*L+int(z), -1)
-					for k := range numEdge {
-						tr.update(int(x.edges[(i*(L+1)+int(yp))*numEdge+k])*L+int(y), 1)
-						tr.update(int(x.edges[(i*(L+1)+int(zp))*numEdge+k])*L+int(z), -1)
+					if y != z || yp != zp {
+						tr.updateT(int(yp)*L+int(y), 1)
+						tr.updateT(int(zp)*L+int(z), -1)
+						for k := range numEdge {
+							tr.update(int(x.edges[(i*(L+1)+int(yp))*numEdge+k])*L+int(y), 1)
+							tr.update(int(x.edges[(i*(L+1)+int(zp))*numEdge+k])*L+int(z), -1)
+						}
 					}
 				}
+			}
+			if opt.Log != nil {
+				fmt.Fprintf(opt.Log, "train: epoch %d: %d token errors\n", ep+1, errs)
 			}
 		}
-		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "train: epoch %d: %d token errors\n", ep+1, errs)
+		// The run's averaged weights, averaged again over the runs.
+		for i := range avg {
+			avg[i] += (tr.w[i] - tr.u[i]/tr.c) / float64(runs)
+		}
+		for i := range avgT {
+			avgT[i] += (tr.tw[i] - tr.tu[i]/tr.c) / float64(runs)
 		}
 	}
 	var vocab []string
@@ -255,7 +269,7 @@ func train(docs []*Aligned, first [][]uint8, opt TrainOptions) ([]byte, error) {
 		}
 	}
 	slices.Sort(vocab)
-	return tr.export(opt, vocab)
+	return tr.export(opt, avg, avgT, vocab)
 }
 
 func (tr *trainer) update(i int, d float64) {
@@ -313,18 +327,16 @@ func (tr *trainer) decode(dc *decoder, x *instance, drop []bool, nlex int, opt T
 
 // export averages the weights, prunes the least important features and
 // writes the model file.
-func (tr *trainer) export(opt TrainOptions, vocab []string) ([]byte, error) {
+func (tr *trainer) export(opt TrainOptions, avg, avgT []float64, vocab []string) ([]byte, error) {
 	const L = numLabels
 	nf := len(tr.hashes)
-	avg := make([]float64, nf*L)
 	imp := make([]float64, nf)
 	for i := range avg {
-		avg[i] = tr.w[i] - tr.u[i]/tr.c
 		imp[i/L] = math.Max(imp[i/L], math.Abs(avg[i]))
 	}
 	if id, ok := tr.ids[mix(hstart(fBias))]; ok && opt.OPenalty != 0 {
 		// Scale the penalty to the weights, which grow with the data.
-		avg[int(id)*L] -= opt.OPenalty * tr.scale(avg)
+		avg[int(id)*L] -= opt.OPenalty * meanAbs(avgT)
 		imp[id] = math.Inf(1)
 	}
 	keep := make([]int32, 0, nf)
@@ -386,9 +398,9 @@ func (tr *trainer) export(opt TrainOptions, vocab []string) ([]byte, error) {
 	b.WriteString(magic)
 	b.Write([]byte{formatVer, L, byte(logS), byte(len(opt.Name))})
 	b.WriteString(opt.Name)
-	for i := range tr.tw {
+	for i := range avgT {
 		var x [4]byte
-		binary.LittleEndian.PutUint32(x[:], math.Float32bits(float32(tr.tw[i]-tr.tu[i]/tr.c)))
+		binary.LittleEndian.PutUint32(x[:], math.Float32bits(float32(avgT[i])))
 		b.Write(x[:])
 	}
 	slot := make([]byte, 3+L)
@@ -419,12 +431,12 @@ func Evaluate(m *Model, data []*Aligned) *conll.Score {
 	return sc
 }
 
-// scale returns the mean absolute weight of the averaged transition scores,
-// a yardstick for how large scores are.
-func (tr *trainer) scale(avg []float64) float64 {
+// meanAbs returns the mean absolute value of x: with the transition
+// weights, a yardstick for how large scores are.
+func meanAbs(x []float64) float64 {
 	var sum float64
-	for i := range tr.tw {
-		sum += math.Abs(tr.tw[i] - tr.tu[i]/tr.c)
+	for _, v := range x {
+		sum += math.Abs(v)
 	}
-	return sum / float64(len(tr.tw))
+	return sum / float64(len(x))
 }

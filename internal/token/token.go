@@ -7,8 +7,12 @@
 // bidi marks) give the same tokens; offsets are mapped back to the input.
 package token
 
+//go:generate go run gen_proclitics.go
+
 import (
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"tahlil/internal/normalize"
 )
@@ -139,8 +143,18 @@ func Proclitics(w []rune) (n int, al bool) {
 			return p.drop, true
 		}
 	}
-	// Conjunction/preposition without the article: only when what remains
-	// is long enough to be a word of its own.
+	// Words the training corpora decide: واشنطن and بريطانيا keep their
+	// first letter, لمصر loses it.
+	if n, ok := lookupProclitic(w); ok {
+		return n, false
+	}
+	if len(w) > 3 && (w[0] == 'و' || w[0] == 'ف') {
+		if n, ok := lookupProclitic(w[1:]); ok {
+			return n + 1, false // وبغداد: و, then what the table says of بغداد
+		}
+	}
+	// Otherwise a conjunction/preposition is split off only when what
+	// remains is long enough to be a word of its own.
 	n = 0
 	if len(w) > 0 && (w[0] == 'و' || w[0] == 'ف') {
 		n = 1
@@ -152,6 +166,47 @@ func Proclitics(w []rune) (n int, al bool) {
 		return n, false
 	}
 	return 0, false
+}
+
+// lookupProclitic looks w up in the table of words whose proclitics the
+// corpora decide. It does not allocate.
+func lookupProclitic(w []rune) (int, bool) {
+	if len(w) < 3 || len(procliticOffsets) == 0 {
+		return 0, false
+	}
+	switch w[0] {
+	case 'و', 'ف', 'ب', 'ك', 'ل':
+	default:
+		return 0, false
+	}
+	var buf [64]byte
+	b := buf[:0]
+	for _, r := range w {
+		b = utf8.AppendRune(b, r)
+		if len(b) > 60 {
+			return 0, false
+		}
+	}
+	lo, hi := 0, len(procliticOffsets)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if procliticEntry(m) < string(b) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(procliticOffsets) && procliticEntry(lo) == string(b) {
+		e := procliticWords[int(procliticOffsets[lo])+len(b)+1:]
+		return int(e[0] - '0'), true
+	}
+	return 0, false
+}
+
+// procliticEntry returns the word of entry i.
+func procliticEntry(i int) string {
+	s := procliticWords[procliticOffsets[i]:]
+	return s[:strings.IndexByte(s, '\t')]
 }
 
 type articleForm struct {

@@ -14,6 +14,13 @@ func TestTokenize(t *testing.T) {
 		{"بـ\"دعم\"", []string{"ب", "\"", "دعم", "\""}, []string{"", "\"", "دعم", "\""}},
 		{"بلغ ٢٫٥ مليون", []string{"بلغ", "2٫5", "مليون"}, []string{"بلغ", "٢٫٥", "مليون"}},
 		{"مُحَمَّد", []string{"محمد"}, []string{"مُحَمَّد"}},
+		// Proclitics decided from corpus counts: a first letter that
+		// belongs to the word stays, one that does not goes.
+		{"واشنطن وبريطانيا", []string{"واشنطن", "وبريطانيا"}, []string{"واشنطن", "بريطانيا"}},
+		{"لمصر ولبنان وفلسطين", []string{"لمصر", "ولبنان", "وفلسطين"}, []string{"مصر", "لبنان", "فلسطين"}},
+		{"بيروت وبغداد وباريس", []string{"بيروت", "وبغداد", "وباريس"}, []string{"بيروت", "بغداد", "باريس"}},
+		{"فرنسا وكوريا", []string{"فرنسا", "وكوريا"}, []string{"فرنسا", "كوريا"}},
+		{"ونتنياهو لأكسيوس", []string{"ونتنياهو", "لاكسيوس"}, []string{"نتنياهو", "أكسيوس"}},
 	}
 	for _, tt := range tests {
 		d := Tokenize(tt.in)
@@ -29,6 +36,37 @@ func TestTokenize(t *testing.T) {
 			if got := string(rs[tok.EntStart:tok.End]); got != tt.ent[i] {
 				t.Errorf("Tokenize(%q)[%d] entity text = %q; want %q", tt.in, i, got, tt.ent[i])
 			}
+		}
+	}
+}
+
+func TestProcliticsAllocs(t *testing.T) {
+	w := []rune("واشنطن")
+	if n := testing.AllocsPerRun(100, func() { Proclitics(w) }); n != 0 {
+		t.Errorf("Proclitics allocates %v times; want 0", n)
+	}
+}
+
+func TestProclitics(t *testing.T) {
+	tests := []struct {
+		w  string
+		n  int
+		al bool
+	}{
+		{"بالرياض", 1, true},
+		{"للامم", 2, true},
+		{"والرئيس", 1, true},
+		{"الرياض", 0, true},
+		{"واشنطن", 0, false},
+		{"لمصر", 1, false},
+		{"وبريطانيا", 1, false},
+		{"بريطانيا", 0, false},
+		{"وب", 0, false},
+	}
+	for _, tt := range tests {
+		n, al := Proclitics([]rune(tt.w))
+		if n != tt.n || al != tt.al {
+			t.Errorf("Proclitics(%q) = %d, %v; want %d, %v", tt.w, n, al, tt.n, tt.al)
 		}
 	}
 }
