@@ -208,7 +208,9 @@ func writeView(w *bufio.Writer, text string, res *analysis.Result, color bool) {
 }
 
 // safe replaces control characters other than newline and tab with visible
-// symbols, so text cannot send escape sequences to the terminal.
+// symbols, so text cannot send escape sequences to the terminal, and bidi
+// embeddings, overrides and isolates with U+FFFD, so text cannot reorder
+// what the terminal shows (the JSON output keeps them).
 func safe(s string) string {
 	clean := true
 	for _, r := range s {
@@ -234,5 +236,6 @@ func safe(s string) string {
 }
 
 func isUnsafe(r rune) bool {
-	return r < 0x20 && r != '\n' && r != '\t' || r >= 0x7F && r <= 0x9F
+	return r < 0x20 && r != '\n' && r != '\t' || r >= 0x7F && r <= 0x9F ||
+		r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 // bidi embeddings, overrides, isolates
 }

@@ -113,3 +113,11 @@ func TestAnalyzeErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestAnalyzeViewNeutralizesControls(t *testing.T) {
+	in := "غزة \u202eأكتوبر\u202c \x1b]0;title\x07 \u2067القاهرة\u2069 7 أكتوبر"
+	out, _, code := runCLI(t, in, "analyze", "--color=never")
+	if code != 0 || strings.ContainsAny(out, "\u202e\u202c\u2067\u2069\x1b\x07") {
+		t.Errorf("exit %d, view %q keeps control characters", code, out)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"tahlil/internal/ner"
@@ -246,6 +247,25 @@ func entities(d *token.Doc, spans []span) []Entity {
 	for i, s := range spans {
 		b0 := seek(s.start)
 		b1 := seek(s.end)
+		// Leave out invisible format controls at the edges (a bidi mark or
+		// isolate the normalizer folded into the word), so a highlight never
+		// splits a bidi pair.
+		for b1 > b0 {
+			r, n := utf8.DecodeLastRuneInString(text[b0:b1])
+			if !unicode.Is(unicode.Cf, r) {
+				break
+			}
+			b1 -= n
+			s.end--
+		}
+		for b1 > b0 {
+			r, n := utf8.DecodeRuneInString(text[b0:b1])
+			if !unicode.Is(unicode.Cf, r) {
+				break
+			}
+			b0 += n
+			s.start++
+		}
 		key := stemOf(&d.Tokens[s.first], s.skip)
 		if s.last > s.first {
 			kb.Reset()

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"tahlil/internal/analysis/analysistest"
@@ -53,6 +54,12 @@ func checkResult(t *testing.T, text string, res *Result) {
 		}
 		if strings.TrimSpace(e.Text) != e.Text {
 			t.Fatalf("entity %d: text %q has edge space", i, e.Text)
+		}
+		if r, _ := utf8.DecodeRuneInString(e.Text); unicode.Is(unicode.Cf, r) {
+			t.Fatalf("entity %d: text %q starts with a format control", i, e.Text)
+		}
+		if r, _ := utf8.DecodeLastRuneInString(e.Text); unicode.Is(unicode.Cf, r) {
+			t.Fatalf("entity %d: text %q ends with a format control", i, e.Text)
 		}
 		if strings.ContainsAny(e.Text, "\"«»“”.,،:;؛!؟?()[]") && e.Type != DATE && e.Type != NUM {
 			t.Fatalf("entity %d: %q has punctuation inside", i, e.Text)
