@@ -116,8 +116,8 @@ const (
 	// folds are not collapsed.
 	CollapseSpaces
 
-	// Diacritics deletes every combining mark of the Arabic block:
-	// U+064B–U+065F and U+0670.
+	// Diacritics deletes the vowel marks and the other combining marks of
+	// U+064B–U+065F, and the superscript alef U+0670 (not the Quranic marks).
 	Diacritics = Harakat | Shadda | HamzaAboveMark | OtherMarks | DaggerAlef
 	// Alef maps آ أ إ ٱ ٲ ٳ (U+0622, U+0623, U+0625, U+0671, U+0672,
 	// U+0673) to ا (U+0627).
