@@ -50,11 +50,17 @@ func version(m *ner.Model) string {
 // runs, with a following tatweel) left out, the article ال kept except after
 // ل (للأمم المتحدة gives أمم المتحدة), and no punctuation inside a PER, LOC,
 // ORG or MISC span. A DATE keeps the / or - joining its parts
-// (سبتمبر/أيلول، 15/1/2024) and a NUM may carry % ٪ $ € £.
+// (سبتمبر/أيلول، 15/1/2024) and a NUM may carry % ٪ $ € £. No span crosses
+// a line break or starts or ends with a format control such as RLM.
 //
 // When a model entity and a rule span overlap, the model entity wins unless
 // the rule span strictly contains it (a DATE "7 كانون الثاني 2024" over a
-// model's "كانون"); the losing span is dropped.
+// model's "كانون"); the losing span is dropped. Before that, the model's
+// names are corrected with what the whole text says about them: a span
+// running two known names together is split, a leading ب/ل/ك the tokenizer
+// took for a preposition is given back when the name needs it, names found
+// in some places are marked where the model missed them, and each name keeps
+// the type most of its mentions got.
 func Analyze(text string, opt Options) (res *Result, err error) {
 	return AnalyzeWith(text, opt, ner.Default())
 }
