@@ -178,14 +178,40 @@ func (c *chrome) setText(name, text string) error {
 	return err
 }
 
-// measured is the result of window.__tahlilbench.measure.
-type measured struct {
-	Reps  map[string]int       `json:"reps"`
-	PerOp map[string][]float64 `json:"perOp"`
+// prepare warms kinds up on the named text and sizes their batches; see
+// page.js.
+func (c *chrome) prepare(kinds []string, name string, minMs float64, maxReps int) error {
+	_, err := eval[map[string]int](c.ctx, fmt.Sprintf(`window.__tahlilbench.prepare(%s, %s, %g, %d)`, js(kinds), js(name), minMs, maxReps))
+	return err
 }
 
-func (c *chrome) measure(kinds []string, name string, runs int, minMs float64, maxReps int) (measured, error) {
-	return eval[measured](c.ctx, fmt.Sprintf(`window.__tahlilbench.measure(%s, %s, %d, %g, %d)`, js(kinds), js(name), runs, minMs, maxReps))
+// once times one batch of each prepared kind and returns ms per operation.
+func (c *chrome) once(kinds []string, name string) (map[string]float64, error) {
+	return eval[map[string]float64](c.ctx, fmt.Sprintf(`window.__tahlilbench.once(%s, %s)`, js(kinds), js(name)))
+}
+
+// measure prepares kinds and takes runs interleaved batches of them; it
+// returns each kind's ms per operation, run by run.
+func (c *chrome) measure(kinds []string, name string, runs int, minMs float64, maxReps int, between func() error) (map[string][]float64, error) {
+	out := map[string][]float64{}
+	if err := c.prepare(kinds, name, minMs, maxReps); err != nil {
+		return out, err
+	}
+	for range runs {
+		m, err := c.once(kinds, name)
+		if err != nil {
+			return out, err
+		}
+		for k, v := range m {
+			out[k] = append(out[k], v)
+		}
+		if between != nil {
+			if err := between(); err != nil {
+				return out, err
+			}
+		}
+	}
+	return out, nil
 }
 
 // heapUsed returns the bytes of JavaScript heap in use.

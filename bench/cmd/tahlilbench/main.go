@@ -103,10 +103,16 @@ func run(ctx context.Context, cfg config) int {
 		return 1
 	}
 
+	work, err := os.MkdirTemp("", "tahlilbench-")
+	if err != nil {
+		logf("%v", err)
+		return 1
+	}
+	defer os.RemoveAll(work)
 	t := &bench.Table{}
 	var nat *nativeResults
 	if cfg.native {
-		nat = runNative(ctx, cfg, t)
+		nat = runNative(ctx, cfg, t, work)
 	}
 	version := ""
 	if cfg.browser {

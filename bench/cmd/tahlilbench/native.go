@@ -8,15 +8,21 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"tahlil/bench"
 )
 
-// nativeResults are the parsed native benchmark runs, warm-up removed.
+// nativeResults are the parsed native benchmark runs, warm-up removed, and
+// the test binary that produced them, for runs taken later side by side
+// with the browser's.
 type nativeResults struct {
 	results []bench.GoBench
 	skip    int
+	bin     string
+	dir     string
+	env     []string
 }
 
 func (n *nativeResults) samples(name, unit string) []float64 {
@@ -26,8 +32,37 @@ func (n *nativeResults) samples(name, unit string) []float64 {
 	return bench.Samples(n.results, name, unit, n.skip)
 }
 
+// once runs one native benchmark (e.g. BenchmarkAnalyze/1MB) once more and
+// returns its ns/op.
+func (n *nativeResults) once(ctx context.Context, name string) (float64, error) {
+	if n == nil || n.bin == "" {
+		return 0, fmt.Errorf("needs the native benchmarks (run without -native=false)")
+	}
+	top, sub, _ := strings.Cut(name, "/")
+	pattern := "^" + top + "$"
+	if sub != "" {
+		pattern += "/^" + sub + "$"
+	}
+	args := append(slices.Clone(benchArgs), "-test.bench", pattern)
+	cmd := exec.CommandContext(ctx, n.bin, args...)
+	cmd.Dir, cmd.Env, cmd.Stderr = n.dir, n.env, os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return 0, fmt.Errorf("native %s: %v", name, err)
+	}
+	res, err := bench.ParseGoBench(bytes.NewReader(out))
+	if err != nil {
+		return 0, err
+	}
+	v := bench.Samples(res, name, "ns/op", 0)
+	if len(v) != 1 {
+		return 0, fmt.Errorf("native %s: got %d results", name, len(v))
+	}
+	return v[0], nil
+}
+
 // benchArgs are the flags of one run of the native benchmarks.
-var benchArgs = []string{"-test.run", "^$", "-test.bench", ".", "-test.benchmem", "-test.benchtime", "300ms", "-test.cpu", "1"}
+var benchArgs = []string{"-test.run", "^$", "-test.benchmem", "-test.benchtime", "300ms", "-test.cpu", "1", "-test.bench", "."}
 
 func shellQuote(args []string) string {
 	q := make([]string, len(args))
@@ -44,38 +79,34 @@ func shellQuote(args []string) string {
 // rows to t. It compiles the test binary once and runs it runs+1 times, so
 // that each run measures every benchmark side by side (the machine's load
 // changes by the minute); the first run is the warm-up.
-func runNative(ctx context.Context, cfg config, t *bench.Table) *nativeResults {
-	work, err := os.MkdirTemp("", "tahlilbench-native-")
-	if err != nil {
-		logf("%v", err)
-		return nil
+func runNative(ctx context.Context, cfg config, t *bench.Table, work string) *nativeResults {
+	n := &nativeResults{skip: 1, bin: filepath.Join(work, "bench.test"), dir: filepath.Join(cfg.root, "bench")}
+	n.env = append(os.Environ(), "TAHLIL_REQUIRE_SHARED=1")
+	if os.Getenv("TAHLIL_SHARED") == "" {
+		n.env = append(n.env, "TAHLIL_SHARED="+filepath.Dir(filepath.Dir(cfg.sample)))
 	}
-	defer os.RemoveAll(work)
-	bin := filepath.Join(work, "bench.test")
 	line := fmt.Sprintf("go test -c -o bench.test ./bench && cd bench && for i in $(seq %d); do ../bench.test %s; done   # the first run is the warm-up",
 		cfg.runs+1, shellQuote(benchArgs))
 	key := t.Command("native", line)
 	logf("native: %s", line)
 	var out bytes.Buffer
-	var runErr error
-	build := exec.CommandContext(ctx, "go", "test", "-c", "-o", bin, "./bench")
+	build := exec.CommandContext(ctx, "go", "test", "-c", "-o", n.bin, "./bench")
 	build.Dir = cfg.root
 	build.Stderr = os.Stderr
-	runErr = build.Run()
+	runErr := build.Run()
+	if runErr != nil {
+		n.bin = ""
+	}
 	for i := 0; i <= cfg.runs && runErr == nil; i++ {
 		logf("native run %d/%d", i, cfg.runs)
-		cmd := exec.CommandContext(ctx, bin, benchArgs...)
-		cmd.Dir = filepath.Join(cfg.root, "bench")
-		cmd.Env = append(os.Environ(), "TAHLIL_REQUIRE_SHARED=1")
-		if os.Getenv("TAHLIL_SHARED") == "" {
-			cmd.Env = append(cmd.Env, "TAHLIL_SHARED="+filepath.Dir(filepath.Dir(cfg.sample)))
-		}
+		cmd := exec.CommandContext(ctx, n.bin, benchArgs...)
+		cmd.Dir, cmd.Env = n.dir, n.env
 		cmd.Stdout = io.MultiWriter(&out, os.Stderr)
 		cmd.Stderr = os.Stderr
 		runErr = cmd.Run()
 	}
 	res, parseErr := bench.ParseGoBench(bytes.NewReader(out.Bytes()))
-	n := &nativeResults{results: res, skip: 1}
+	n.results = res
 
 	add := func(figure, unit, name, metric string, scale float64, target *bench.Target) {
 		r := bench.Row{Group: "native", Figure: figure, Unit: unit, Target: target, Cmd: key}

@@ -6,6 +6,7 @@
   const texts = {};
   let peer = null;
   let sink = 0;
+  const prepared = {};
   const consume = (r) => {
     if (typeof r === "string") sink += r.length;
     else if (r && Array.isArray(r.entities)) sink += r.entities.length;
@@ -78,25 +79,30 @@
       if (typeof peer !== "function") throw new Error(url + " exports no normalize function");
       return true;
     },
-    // measure runs each kind on the text once to warm up and to pick how many
-    // repetitions make a batch of at least minMs (at most maxReps), warms up
-    // once more at that size, then takes runs batches of each kind,
-    // interleaved, and returns the time per operation of each batch in ms.
-    async measure(kinds, name, runs, minMs, maxReps) {
-      const made = {}, reps = {}, out = {};
+    // prepare runs each kind on the text once to warm up and to pick how many
+    // repetitions make a batch of at least minMs (at most maxReps), and warms
+    // up once more at that size unless one call is the batch.
+    async prepare(kinds, name, minMs, maxReps) {
+      const key = kinds.join(",") + "|" + name;
+      const st = { made: {}, reps: {} };
       for (const k of kinds) {
         if (!ops[k]) throw new Error("unknown kind " + k);
-        made[k] = ops[k](name);
-        const ms = await batch(k, made[k], 1);
-        reps[k] = Math.max(1, Math.min(maxReps, Math.ceil(minMs / Math.max(ms, 0.01))));
-        // A second warm-up at the chosen size, unless one call is the batch.
-        if (reps[k] > 1) await batch(k, made[k], reps[k]);
-        out[k] = [];
+        st.made[k] = ops[k](name);
+        const ms = await batch(k, st.made[k], 1);
+        st.reps[k] = Math.max(1, Math.min(maxReps, Math.ceil(minMs / Math.max(ms, 0.01))));
+        if (st.reps[k] > 1) await batch(k, st.made[k], st.reps[k]);
       }
-      for (let r = 0; r < runs; r++) {
-        for (const k of kinds) out[k].push((await batch(k, made[k], reps[k])) / reps[k]);
-      }
-      return { reps, perOp: out, sink };
+      prepared[key] = st;
+      return st.reps;
+    },
+    // once takes one batch of each prepared kind, in order, and returns the
+    // time per operation of each in ms.
+    async once(kinds, name) {
+      const st = prepared[kinds.join(",") + "|" + name];
+      if (!st) throw new Error("not prepared: " + kinds + " on " + name);
+      const out = {};
+      for (const k of kinds) out[k] = (await batch(k, st.made[k], st.reps[k])) / st.reps[k];
+      return out;
     },
     // first times the very first analysis of a freshly loaded page, then the
     // same call warm, averaged over a batch.

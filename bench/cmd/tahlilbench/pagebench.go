@@ -37,7 +37,7 @@ func runBrowser(ctx context.Context, cfg config, t *bench.Table, texts []bench.T
 	b.run()
 	b.t.Notes = append(b.t.Notes,
 		"Browser: Debian Chromium, headless, --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync; each cold load in a new browser on a fresh --user-data-dir. Both pages are served by internal/server on 127.0.0.1 with the same pre-compressed encodings; ready is performance.now() when <html> gets data-ready.",
-		"`tahlil.analyze` is one synchronous Go call on the page that returns the parsed result, so its time and the wasm ÷ native ratio include the JS↔Go boundary and JSON; `tahlil.show` adds rendering and a forced layout, and may hand large texts to the app's Web Worker. Heap and wasm memory are the page's own, not a worker's.",
+		"`tahlil.analyze` is one synchronous Go call on the page that returns the parsed result, so its time and the wasm ÷ native ratio include the JS↔Go boundary and JSON (each native run for that ratio is taken right after the in-page run it is paired with); `tahlil.show` adds rendering and a forced layout, and may hand large texts to the app's Web Worker. Heap and wasm memory are the page's own, not a worker's.",
 		"Peers run in the app page on the same text and do different work: NFKC is Unicode compatibility composition; `"+peerPkg+"` (the pinned npm version, its ES module served unchanged) strips diacritics, Quranic marks, digits and punctuation and collapses spaces by default. Compare throughput, not output.",
 	)
 	return b.version
@@ -465,11 +465,24 @@ func (b *browserBench) warm() {
 var textLabel = map[string]string{"sample": "sample article", "100KB": "100 KB", "1MB": "1 MB"}
 
 // analysis adds the in-page analysis figures, render excluded and included,
-// the wasm/native ratios and the memory of the 1 MB case.
+// the wasm/native ratios and the memory of the 1 MB case. After each
+// in-page run it runs the native benchmark of the same text once, so that
+// the ratio compares runs taken side by side under the same machine load.
 func (b *browserBench) analysis(c *chrome, err error) {
 	for _, tx := range b.texts {
 		label := textLabel[tx.Name]
-		var m measured
+		var m map[string][]float64
+		var native []float64
+		var nerr error
+		between := func() error {
+			if nerr != nil {
+				return nil
+			}
+			ns, e := b.nat.once(b.ctx, "BenchmarkAnalyze/"+tx.Name)
+			nerr = e
+			native = append(native, ns*1e-6)
+			return nil
+		}
 		var peak, wasmMem float64
 		var memErr error
 		if err == nil {
@@ -483,7 +496,7 @@ func (b *browserBench) analysis(c *chrome, err error) {
 				stop = make(chan struct{})
 				peakC = c.pollHeap(stop, 20*time.Millisecond)
 			}
-			m, err = c.measure([]string{"analyze", "show"}, tx.Name, b.cfg.runs, minMs, maxReps)
+			m, err = c.measure([]string{"analyze", "show"}, tx.Name, b.cfg.runs, minMs, maxReps, between)
 			if stop != nil {
 				close(stop)
 				peak = <-peakC
@@ -501,14 +514,12 @@ func (b *browserBench) analysis(c *chrome, err error) {
 		if tx.Name == "sample" {
 			showTarget = atMost(5)
 		}
-		b.value("wasm", "`tahlil.analyze`, render excluded, "+label, "ms", nil, m.PerOp["analyze"], err)
-		b.value("wasm", "`tahlil.show`, render included, "+label, "ms", showTarget, m.PerOp["show"], err)
-		native := b.nat.samples("BenchmarkAnalyze/"+tx.Name, "ns/op")
-		nerr := err
-		if nerr == nil && len(native) == 0 {
-			nerr = fmt.Errorf("no native BenchmarkAnalyze/%s figures (run without -native=false)", tx.Name)
+		b.value("wasm", "`tahlil.analyze`, render excluded, "+label, "ms", nil, m["analyze"], err)
+		b.value("wasm", "`tahlil.show`, render included, "+label, "ms", showTarget, m["show"], err)
+		if err != nil {
+			nerr = err
 		}
-		b.value("wasm", "wasm ÷ native `Analyze` time, "+label, "×", nil, bench.Ratios(m.PerOp["analyze"], bench.Scale(native, 1e-6)), nerr)
+		b.value("wasm", "wasm ÷ native `Analyze` time, "+label, "×", nil, bench.Ratios(m["analyze"], native), nerr)
 		if tx.Name == "1MB" {
 			if err != nil {
 				memErr = err
@@ -533,14 +544,14 @@ func (b *browserBench) peers(c *chrome, err error) {
 	}
 	for _, tx := range []bench.Text{b.texts[0], b.texts[2]} {
 		label := textLabel[tx.Name]
-		var m measured
+		var m map[string][]float64
 		if err == nil {
 			logf("in-page normalizers: %s", tx.Name)
-			m, err = c.measure([]string{"tahlil-search", "nfkc", "peer"}, tx.Name, b.cfg.runs, 100, 100000)
+			m, err = c.measure([]string{"tahlil-search", "nfkc", "peer"}, tx.Name, b.cfg.runs, 100, 100000, nil)
 		}
 		mbps := func(k string) []float64 {
 			var v []float64
-			for _, ms := range m.PerOp[k] {
+			for _, ms := range m[k] {
 				v = append(v, float64(len(tx.Text))/1e6/(ms/1e3))
 			}
 			return v
