@@ -14,8 +14,8 @@ var showErrors = flag.String("wojood.errors", "", "print the rules' misses and f
 // Floors near the measured test-split figures (see the README), so a change
 // that makes the rules worse fails.
 var wojoodFloors = map[string]float64{
-	"DATE strict":  41,
-	"DATE overlap": 88,
+	"DATE strict":  43,
+	"DATE overlap": 90,
 	"NUM strict":   68,
 	"NUM overlap":  72,
 }
