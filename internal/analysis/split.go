@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"tahlil/internal/token"
 )
@@ -19,9 +20,8 @@ func splitJoined(d *token.Doc, spans []span) []span {
 		typ string
 		n   int // spans contributing the name
 	}
-	var names map[string]*known
 	contrib := func(s span) (full, last string) {
-		if s.last == s.first {
+		if !s.model || s.last == s.first {
 			return "", "" // a one-word name is too weak a sign: محمد + علي
 		}
 		full = spanKey(d, s, s.first, s.last)
@@ -30,53 +30,55 @@ func splitJoined(d *token.Doc, spans []span) []span {
 		}
 		return full, last
 	}
-	multi := false
+	multi := 0
 	for _, s := range spans {
-		if !s.model {
-			continue
-		}
-		if s.last > s.first {
-			multi = true
-		}
-		full, last := contrib(s)
-		for _, k := range []string{full, last} {
-			if k == "" {
-				continue
-			}
-			if names == nil {
-				names = map[string]*known{}
-			}
-			if e := names[k]; e != nil {
-				e.n++
-			} else {
-				names[k] = &known{typ: s.typ, n: 1}
-			}
+		if s.model && s.last > s.first {
+			multi++
 		}
 	}
-	if !multi {
-		return spans
+	if multi < 2 {
+		return spans // a split needs names from other spans of two or more words
+	}
+	names := make(map[string]*known, 2*multi)
+	note := func(k, typ string) {
+		if k == "" {
+			return
+		}
+		if e := names[k]; e != nil {
+			e.n++
+		} else {
+			names[k] = &known{typ: typ, n: 1}
+		}
+	}
+	for _, s := range spans {
+		full, last := contrib(s)
+		note(full, s.typ)
+		note(last, s.typ)
 	}
 	surname := func(w string) bool {
 		e := names[w]
 		return e != nil && e.typ == PER && !strings.Contains(w, " ")
 	}
-	// other returns the type of a name known from spans other than s.
-	other := func(k string, s span) (string, bool) {
-		e := names[k]
-		if e == nil || strings.Count(k, " ") > 0 && k == spanKey(d, s, s.first, s.last) {
-			return "", false
-		}
-		own := 0
-		if full, last := contrib(s); full == k || last == k {
-			own = 1
-		}
-		return e.typ, e.n > own
-	}
-	out := spans[:0:0]
-	for _, s := range spans {
+	var out []span // nil until a span splits
+	for i, s := range spans {
 		if !s.model || s.last == s.first {
-			out = append(out, s)
+			if out != nil {
+				out = append(out, s)
+			}
 			continue
+		}
+		ownFull, ownLast := contrib(s)
+		// other returns the type of a name known from spans other than s.
+		other := func(k string) (string, bool) {
+			e := names[k]
+			if e == nil || k == ownFull {
+				return "", false
+			}
+			own := 0
+			if k == ownLast {
+				own = 1
+			}
+			return e.typ, e.n > own
 		}
 		split := false
 		for k := s.first + 1; k <= s.last; k++ {
@@ -87,11 +89,17 @@ func splitJoined(d *token.Doc, spans []span) []span {
 			if t.Pre == "" && !surname(d.Tokens[k-1].Stem) {
 				continue // without و or ل between, the left part must end in a known surname
 			}
-			lt, ok1 := other(spanKey(d, s, s.first, k-1), s)
-			right := span{first: k, last: s.last, skip: len([]rune(t.Pre)), start: t.EntStart, end: s.end, model: true}
-			rt, ok2 := other(spanKey(d, right, k, s.last), s)
-			if !ok1 || !ok2 {
+			lt, ok1 := other(spanKey(d, s, s.first, k-1))
+			if !ok1 {
 				continue
+			}
+			right := span{first: k, last: s.last, skip: utf8.RuneCountInString(t.Pre), start: t.EntStart, end: s.end, model: true}
+			rt, ok2 := other(spanKey(d, right, k, s.last))
+			if !ok2 {
+				continue
+			}
+			if out == nil {
+				out = append(make([]span, 0, len(spans)+1), spans[:i]...)
 			}
 			left := s
 			left.last, left.end, left.typ = k-1, d.Tokens[k-1].End, lt
@@ -100,9 +108,12 @@ func splitJoined(d *token.Doc, spans []span) []span {
 			split = true
 			break
 		}
-		if !split {
+		if !split && out != nil {
 			out = append(out, s)
 		}
+	}
+	if out == nil {
+		return spans
 	}
 	return out
 }
@@ -110,18 +121,25 @@ func splitJoined(d *token.Doc, spans []span) []span {
 // spanKey is the key of tokens [first, last] of a span: the first token
 // without its left-out proclitics, then the others as written.
 func spanKey(d *token.Doc, s span, first, last int) string {
-	skip := 0
-	if first == s.first {
-		skip = s.skip
-	} else {
-		skip = len([]rune(d.Tokens[first].Pre))
+	skip := s.skip
+	if first != s.first {
+		skip = utf8.RuneCountInString(d.Tokens[first].Pre)
 	}
 	k := stemOf(&d.Tokens[first], skip)
+	if first == last {
+		return k
+	}
+	n := len(k)
+	for t := first + 1; t <= last; t++ {
+		n += len(d.Tokens[t].Norm) + 1
+	}
+	b := make([]byte, 0, n)
+	b = append(b, k...)
 	for t := first + 1; t <= last; t++ {
 		if d.Tokens[t].SpaceBefore {
-			k += " "
+			b = append(b, ' ')
 		}
-		k += d.Tokens[t].Norm
+		b = append(b, d.Tokens[t].Norm...)
 	}
-	return k
+	return string(b)
 }
