@@ -92,3 +92,35 @@ func TestSearchMatchesSpec(t *testing.T) {
 		}
 	}
 }
+
+// specLucene is Lucene's ArabicNormalizer.normalize, character by
+// character, over the whole text.
+func specLucene(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'آ', 'أ', 'إ':
+			return 'ا'
+		case 'ى':
+			return 'ي'
+		case 'ة':
+			return 'ه'
+		case 0x0640, 0x064B, 0x064C, 0x064D, 0x064E, 0x064F, 0x0650, 0x0651, 0x0652:
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func TestLuceneMatchesSpec(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := normalize.Lucene.String(s), specLucene(s); got != want {
+			t.Fatalf("Lucene.String(%+q) = %+q; Lucene's ArabicNormalizer gives %+q", s, got, want)
+		}
+	}
+}
