@@ -12,6 +12,7 @@ const WASM_BYTES = 0;
 const WORKER_URL = "web/worker.js";
 
 const BIG = 40000; // characters; above this, analysis runs in the worker
+const SHOW_CHARS = 50000; // the normalized tab shows this much of a long text
 const DRAFT_KEY = "tahlil.draft";
 const $ = (id) => document.getElementById(id);
 
@@ -24,6 +25,7 @@ let hasResult = false;
 let groups = new Map();  // group id -> group
 let analyzedText = null;
 let normDirty = true;
+let normFull = "";       // the whole normalized text, for copying
 let timer = 0, saveTimer = 0;
 let lastMs = 0;
 
@@ -295,6 +297,7 @@ function clearOutput() {
   $("panel").innerHTML = '<p class="empty">لم يُحلَّل نص بعد.</p>';
   $("view").innerHTML = '<p class="empty">سيظهر هنا نص المقال وقد أُبرزت فيه الأسماء والأماكن والمنظمات والتواريخ والأعداد.</p>';
   $("normtext").value = "";
+  normFull = "";
   $("diff").textContent = "";
   $("changed").textContent = "";
   status("info", "يُحفظ ما تكتبه تلقائيًا على هذا الجهاز.");
@@ -309,20 +312,24 @@ async function refreshNormalized() {
   const my = gen;
   let r;
   try {
-    r = await call("changes", [text, opts.folds]);
+    r = await call("changes", [text, opts.folds, SHOW_CHARS]);
   } catch (e) {
     $("changed").textContent = "تعذّر التطبيع: " + e.message;
     return;
   }
   if (my !== gen) return;
   normDirty = false;
-  $("normtext").value = r.text;
+  normFull = r.text;
+  // A megabyte in a textarea or a view costs the browser seconds of layout;
+  // show the start, and copy the whole.
+  const cut = r.text.length > SHOW_CHARS;
+  $("normtext").value = cut ? r.text.slice(0, SHOW_CHARS) + "\n…" : r.text;
   $("diff").innerHTML = r.html;
   const n = [...text].length;
-  $("changed").innerHTML = "";
   const b = document.createElement("b");
   b.textContent = fmt.format(r.changed);
-  $("changed").append("تغيّر ", b, " حرفًا من " + fmt.format(n));
+  $("changed").textContent = "";
+  $("changed").append("تغيّر ", b, " من " + fmt.format(n) + " حرف" + (cut ? "؛ يُعرض أول " + fmt.format(SHOW_CHARS) + " حرف، ويُنسخ النص كاملًا" : ""));
 }
 
 function selectTab(which) {
@@ -614,7 +621,7 @@ function wire() {
     const html = highlightedHTML();
     copy(html, html, "النص المُبرز بصيغة HTML");
   });
-  $("copynorm").addEventListener("click", () => copy($("normtext").value, null, "النص المطبَّع"));
+  $("copynorm").addEventListener("click", () => copy(normFull, null, "النص المطبَّع"));
 }
 
 wire();

@@ -183,9 +183,10 @@ func normalizeText(args []js.Value) any {
 	return n.String(text)
 }
 
-// changes(text, folds) returns {text, html, changed}: the text normalized
-// with the fold set, the input with what changed marked, and how many input
-// code points changed.
+// changes(text, folds, limit?) returns {text, html, changed}: the text
+// normalized with the fold set, the input with what changed marked (its
+// first limit code points when limit is positive), and how many input code
+// points changed.
 func changes(args []js.Value) any {
 	text, bad := textArg("changes", args, 0)
 	if bad != nil {
@@ -199,7 +200,11 @@ func changes(args []js.Value) any {
 	for i, s := range m.Spans {
 		spans[i] = [2]int{s.Start, s.End}
 	}
-	html, n := highlight.Changes(text, m.Text, spans)
+	limit := 0
+	if len(args) > 2 && args[2].Type() == js.TypeNumber {
+		limit = args[2].Int()
+	}
+	html, n := highlight.Changes(text, m.Text, spans, limit)
 	return map[string]any{"text": m.Text, "html": html, "changed": n}
 }
 

@@ -326,7 +326,10 @@ func Counts(entities []analysis.Entity) map[string]int {
 // span of an output code point equal to it. A changed combining mark takes
 // its base letter into the run, so a removed diacritic shows on the letter
 // that carried it.
-func Changes(text string, out string, spans [][2]int) (html string, changed int) {
+//
+// When limit is positive, the HTML covers only the first limit code points
+// of the input (the count still covers all of it).
+func Changes(text string, out string, spans [][2]int, limit int) (html string, changed int) {
 	in := []rune(text)
 	kept := make([]bool, len(in))
 	j := 0
@@ -357,6 +360,9 @@ func Changes(text string, out string, spans [][2]int) (html string, changed int)
 				break
 			}
 		}
+	}
+	if limit > 0 && limit < len(in) {
+		in = in[:limit]
 	}
 	var b strings.Builder
 	b.Grow(len(text) + 64)

@@ -96,10 +96,23 @@ func TestChanges(t *testing.T) {
 		for i, s := range m.Spans {
 			spans[i] = [2]int{s.Start, s.End}
 		}
-		got, n := Changes(tt.in, m.Text, spans)
+		got, n := Changes(tt.in, m.Text, spans, 0)
 		if got != tt.wantHTML || n != tt.wantN {
 			t.Errorf("Changes(%q) = %q, %d; want %q, %d", tt.in, got, n, tt.wantHTML, tt.wantN)
 		}
+	}
+}
+
+func TestChangesLimit(t *testing.T) {
+	in := "كَتَبَ كَتَبَ"
+	m := normalize.Search.Map(in)
+	spans := make([][2]int, len(m.Spans))
+	for i, s := range m.Spans {
+		spans[i] = [2]int{s.Start, s.End}
+	}
+	got, n := Changes(in, m.Text, spans, 3)
+	if want := `<mark class="chg">كَت</mark>`; got != want || n != 6 {
+		t.Errorf("Changes(%q, limit 3) = %q, %d; want %q, 6", in, got, n, want)
 	}
 }
 
