@@ -653,3 +653,40 @@ func TestBrowserLoadFailure(t *testing.T) {
 		t.Error("the page claims to be ready without its module")
 	}
 }
+
+// browserBudget is the most the page may download, in bytes, as a brotli
+// client receives it: the module with its embedded model, scripts, styles
+// and icons.
+const browserBudget = 2_000_000
+
+// TestBrowserDownloadBudget adds up what a first visit downloads, as the
+// server sends it to a brotli client, and holds it to browserBudget.
+func TestBrowserDownloadBudget(t *testing.T) {
+	dist := browserDist(t)
+	entries, err := os.ReadDir(dist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	var lines []string
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") || name == "BUILD" {
+			continue
+		}
+		p := filepath.Join(dist, name)
+		if _, err := os.Stat(p + ".br"); err == nil {
+			p += ".br"
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total += int(fi.Size())
+		lines = append(lines, fmt.Sprintf("%s %d", filepath.Base(p), fi.Size()))
+	}
+	t.Logf("first visit downloads %d bytes: %s", total, strings.Join(lines, ", "))
+	if total > browserBudget {
+		t.Errorf("the web app downloads %d bytes (brotli); the budget is %d: %s", total, browserBudget, strings.Join(lines, ", "))
+	}
+}

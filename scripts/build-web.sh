@@ -89,3 +89,7 @@ total_br=0
 for f in "$out"/*.br; do total_br=$((total_br + $(stat -c %s "$f"))); done
 echo "web build $build in $out/: wasm $(stat -c %s "$out/${name[tahlil.wasm]}") bytes," \
 	"$(stat -c %s "$out/${name[tahlil.wasm]}.br" 2>/dev/null || echo '?') brotli; everything brotli: $total_br bytes (+ png icons)" >&2
+png=$(cat "$out"/*.png | wc -c)
+if [ $((total_br + png)) -gt 2000000 ]; then
+	echo "web build: WARNING: the page downloads $((total_br + png)) bytes (brotli), over the 2,000,000-byte budget" >&2
+fi
