@@ -17,7 +17,9 @@ type name struct {
 // recognized somewhere in the text but missed elsewhere: a name of two or
 // more words, the same without its article for LOC/ORG/MISC (أمم المتحدة in
 // للأمم المتحدة), the last word of a person's name of two or more words
-// (بلينكن after أنتوني بلينكن), and a one-word name the model found at least
+// (بلينكن after أنتوني بلينكن), and a one-word name: without the article
+// (رفح) as soon as the model found it, with the article (القاهرة, but also a
+// common word the model mistook, المدينة) only once it found it at least
 // twice and in at least a third of its occurrences. An occurrence is matched on its normalized words, with the
 // longest match of the first word with or without its proclitics (those the
 // tokenizer found, or up to two letters و/ف + ب/ل/ك it left on a short
@@ -81,9 +83,8 @@ func propagate(d *token.Doc, spans []span) []span {
 		}
 	}
 	if len(singles) > 0 {
-		// A one-word name the model found at least twice, in at least a
-		// third of its occurrences, spreads; a one-off tag of a common word
-		// (المدينة) does not.
+		// A one-word name with the article spreads only with support: a
+		// one-off tag of a common word (المدينة) must not.
 		seen := make(map[string]int, len(singles))
 		for k := range singles {
 			seen[k.word] = 0
@@ -97,7 +98,7 @@ func propagate(d *token.Doc, spans []span) []span {
 			}
 		}
 		for k, n := range singles {
-			if n >= 2 && 3*n >= seen[k.word] {
+			if n >= 2 && 3*n >= seen[k.word] || n == 1 && !strings.HasPrefix(k.word, "ال") {
 				add(k.typ, []string{k.word})
 			}
 		}
