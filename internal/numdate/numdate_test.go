@@ -199,3 +199,20 @@ func BenchmarkFind(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// TestFindAllocs holds Find to a fixed allocation budget whatever the text
+// length: its tables per document plus the growth of the result.
+func TestFindAllocs(t *testing.T) {
+	var text strings.Builder
+	for range 20 {
+		for _, tt := range findTests {
+			text.WriteString(tt.in)
+			text.WriteString(".\n")
+		}
+	}
+	d := token.Tokenize(text.String())
+	Find(d) // build the word table
+	if n := testing.AllocsPerRun(20, func() { Find(d) }); n > 20 {
+		t.Errorf("Find allocates %.0f times on %d tokens; want at most 20", n, len(d.Tokens))
+	}
+}
