@@ -260,6 +260,11 @@ func (s *scanner) date(i int) int {
 			return e
 		}
 	}
+	if c&cPeriod != 0 && s.cls(i+1)&cOrdinal != 0 {
+		if e := s.dateCore(i+1, true); e > 0 {
+			return e // الأسبوع الأول من يونيو
+		}
+	}
 	if c&cThis != 0 && s.cls(i+1)&cPeriod != 0 {
 		return s.post(i + 2)
 	}
