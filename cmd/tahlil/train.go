@@ -27,7 +27,7 @@ const (
 	defaultModelName   = "anercorp-2026-11"
 	defaultSeed        = 1
 	defaultEpochs      = 12
-	defaultMaxFeatures = 150000
+	defaultMaxFeatures = 100000
 	defaultMinCount    = 1
 	defaultDropWord    = 0
 	defaultOPenalty    = 0

@@ -302,7 +302,7 @@ func numLexical() int {
 }
 
 // numEdge is how many edge features a token has.
-const numEdge = 2
+const numEdge = 1
 
 // features appends the hashed features of token i to out, and returns it
 // with the edge features (to conjoin with the previous label) separately.
@@ -398,6 +398,21 @@ func features(in []info, i int, out []uint64) ([]uint64, [numEdge]uint64) {
 			out = emit(out, fTrigram, hstr(hstart(fTrigram), b[starts[n%3]:]))
 		}
 	}
+	// The second edge feature is the word's form class: clitics, article,
+	// kind, trigger class and whether the word is known. A و on a word after
+	// a name, for one, tends to start a new name rather than continue it.
+	var al byte
+	if t.al {
+		al = 1
+	}
+	ec := hbyte(hbyte(hbyte(hbyte(hstr(hstart(fEdgeForm), t.pre), al), byte(t.kind)), t.class), knownAt(in, i))
+	return out, [numEdge]uint64{ec}
+}
+
+// docFeatures appends the document-level features of token i, which exist
+// only in the second pass, to out.
+func docFeatures(in []info, i int, out []uint64) []uint64 {
+	t := &in[i]
 	if t.docSet && t.doc != 0 {
 		var types byte
 		for l := range numLabels {
@@ -413,13 +428,5 @@ func features(in []info, i int, out []uint64) ([]uint64, [numEdge]uint64) {
 			out = emit(out, fDocAlone, hbyte(hbyte(hstart(fDocAlone), types), classAt(in, i-1)))
 		}
 	}
-	// The second edge feature is the word's form class: clitics, article,
-	// kind, trigger class and whether the word is known. A و on a word after
-	// a name, for one, tends to start a new name rather than continue it.
-	var al byte
-	if t.al {
-		al = 1
-	}
-	ec := hbyte(hbyte(hbyte(hbyte(hstr(hstart(fEdgeForm), t.pre), al), byte(t.kind)), t.class), knownAt(in, i))
-	return out, [numEdge]uint64{hstr(hstart(fEdgeBare), b), ec}
+	return out
 }

@@ -108,24 +108,22 @@ func (dc *decoder) grow(n int) {
 
 var negInf = float32(math.Inf(-1))
 
-// viterbi fills dc.out with the best label sequence for n tokens given
-// emission scores dc.emit and transition scores dc.pair, under the BIO
-// constraints; punct marks tokens that may not begin an entity.
-func (dc *decoder) viterbi(n int, punct func(i int) bool) []uint8 {
+// viterbi returns the best label sequence for n tokens given their label
+// scores emit (n × L) and transition scores pair(i) ((L+1) × L, row L for
+// the sequence start), under the BIO constraints; punct marks tokens that
+// may not begin an entity. The result is valid until the next call.
+func (dc *decoder) viterbi(n int, emit []float32, pair func(i int) []float32, punct func(i int) bool) []uint8 {
 	const L = numLabels
+	dc.grow(n)
 	for i := 0; i < n; i++ {
-		e := dc.emit[i*L : i*L+L]
-		if punct(i) {
-			for c := 1; c < L; c += 2 {
-				e[c] = negInf
-			}
-		}
+		e := emit[i*L : i*L+L]
 		d := dc.delta[i*L : i*L+L]
-		pr := dc.pair[i*(L+1)*L : (i+1)*(L+1)*L]
+		pr := pair(i)
+		noBegin := punct(i)
 		if i == 0 {
 			for c := range L {
 				d[c] = negInf
-				if allowed(L, uint8(c)) {
+				if allowed(L, uint8(c)) && !(noBegin && c%2 == 1) {
 					d[c] = pr[L*L+c] + e[c]
 				}
 			}
@@ -135,12 +133,14 @@ func (dc *decoder) viterbi(n int, punct func(i int) bool) []uint8 {
 		bk := dc.back[i*L : i*L+L]
 		for c := range L {
 			best, arg := negInf, 0
-			for p := range L {
-				if !allowed(uint8(p), uint8(c)) {
-					continue
-				}
-				if s := prev[p] + pr[p*L+c]; s > best || arg == 0 && best == negInf {
-					best, arg = s, p
+			if !(noBegin && c%2 == 1) {
+				for p := range L {
+					if !allowed(uint8(p), uint8(c)) {
+						continue
+					}
+					if s := prev[p] + pr[p*L+c]; s > best {
+						best, arg = s, p
+					}
 				}
 			}
 			d[c] = best + e[c]
@@ -171,56 +171,104 @@ func (m *Model) Recognize(d *token.Doc) []Mention {
 	if !ok {
 		return nil
 	}
-	in := prepare(d.Tokens, make([]info, 0, len(d.Tokens)), l.known)
-	var dc decoder
-	// The first pass labels each sentence on its own; the second adds what
-	// the first said about the same words elsewhere in the document.
-	labels := dc.label(&l, d.Tokens, in, make([]uint8, len(in)))
-	setDocFeatures(in, labels)
-	labels = dc.label(&l, d.Tokens, in, labels)
-	var out []Mention
-	segments(d.Tokens, func(a, b int) {
-		out = appendMentions(out, labels[a:b], d.Tokens[a:b], a)
-	})
-	return out
+	_, ms := run(&l, d.Tokens, false)
+	return ms
 }
 
-// label labels every segment of a document into labels.
-func (dc *decoder) label(l *layout, toks []token.Token, in []info, labels []uint8) []uint8 {
-	segments(toks, func(a, b int) {
-		copy(labels[a:b], dc.decode(l, in[a:b]))
-	})
+// firstPass returns the first pass's labels of toks.
+func firstPass(l *layout, toks []token.Token) []uint8 {
+	labels, _ := run(l, toks, true)
 	return labels
 }
 
-// decode labels one segment with the model's weights.
-func (dc *decoder) decode(l *layout, in []info) []uint8 {
+// run labels toks with both passes, or only the first.
+func run(l *layout, toks []token.Token, firstOnly bool) ([]uint8, []Mention) {
 	const L = numLabels
-	n := len(in)
-	dc.grow(n)
-	for i := range in {
-		var eh [numEdge]uint64
-		dc.feats, eh = features(in, i, dc.feats[:0])
-		var s [L]float32
-		for _, h := range dc.feats {
-			l.add(h, &s)
-		}
-		copy(dc.emit[i*L:], s[:])
-		pr := dc.pair[i*(L+1)*L : (i+1)*(L+1)*L]
-		for p := 0; p <= L; p++ {
-			if i == 0 && p != L || i > 0 && p == L {
-				continue
-			}
-			var es [L]float32
-			for _, h := range eh {
-				l.add(edgeHash(h, uint8(p)), &es)
+	n := len(toks)
+	in := prepare(toks, make([]info, 0, n), l.known)
+	r := runner{l: l, emit: make([]float32, n*L), pairOf: make([]int32, n), cache: map[uint64]int32{}}
+	segments(toks, func(a, b int) { r.score(in[a:b], a) })
+	// The first pass labels each sentence on its own; the second adds what
+	// the first said about the same words elsewhere in the document. Scores
+	// are linear in the features, so the second pass adds the document
+	// features' weights to the first pass's scores.
+	labels := make([]uint8, n)
+	var dc decoder
+	decodeAll := func(emit []float32) {
+		segments(toks, func(a, b int) {
+			copy(labels[a:b], dc.viterbi(b-a, emit[a*L:b*L], func(i int) []float32 {
+				return r.pairs[int(r.pairOf[a+i])*(L+1)*L:][:(L+1)*L]
+			}, func(i int) bool { return toks[a+i].Kind == token.Punct }))
+		})
+	}
+	decodeAll(r.emit)
+	if firstOnly {
+		return labels, nil
+	}
+	setDocFeatures(in, labels)
+	segments(toks, func(a, b int) {
+		// Windows end at segment edges, as in training.
+		seg := in[a:b]
+		for i := range seg {
+			var s [L]float32
+			r.feats = docFeatures(seg, i, r.feats[:0])
+			for _, h := range r.feats {
+				l.add(h, &s)
 			}
 			for c := range L {
-				pr[p*L+c] = l.transition(p, c) + es[c]
+				r.emit[(a+i)*L+c] += s[c]
 			}
 		}
+	})
+	decodeAll(r.emit)
+	var out []Mention
+	segments(toks, func(a, b int) {
+		out = appendMentions(out, labels[a:b], toks[a:b], a)
+	})
+	return labels, out
+}
+
+// runner holds one document's first-pass scores.
+type runner struct {
+	l      *layout
+	emit   []float32 // n × L label scores of each token
+	pairOf []int32   // index in pairs of each token's transition scores
+	pairs  []float32 // (L+1) × L transition scores, per distinct edge key
+	cache  map[uint64]int32
+	feats  []uint64
+}
+
+// score fills the scores of the segment in, whose first token is off.
+func (r *runner) score(in []info, off int) {
+	const L = numLabels
+	for i := range in {
+		var eh [numEdge]uint64
+		r.feats, eh = features(in, i, r.feats[:0])
+		var s [L]float32
+		for _, h := range r.feats {
+			r.l.add(h, &s)
+		}
+		copy(r.emit[(off+i)*L:], s[:])
+		key := eh[0]
+		for _, h := range eh[1:] {
+			key = mix(key ^ h)
+		}
+		k, ok := r.cache[key]
+		if !ok {
+			k = int32(len(r.pairs) / ((L + 1) * L))
+			r.cache[key] = k
+			for p := 0; p <= L; p++ {
+				var es [L]float32
+				for _, h := range eh {
+					r.l.add(edgeHash(h, uint8(p)), &es)
+				}
+				for c := range L {
+					r.pairs = append(r.pairs, r.l.transition(p, c)+es[c])
+				}
+			}
+		}
+		r.pairOf[off+i] = k
 	}
-	return dc.viterbi(n, func(i int) bool { return in[i].kind == token.Punct })
 }
 
 // appendMentions turns labels of toks (which start at token offset off)

@@ -90,11 +90,9 @@ func Train(docs []*Aligned, opt TrainOptions) ([]byte, error) {
 				return nil, err
 			}
 			l, _ := parseLayout(b)
-			var dc decoder
 			for i, d := range docs {
 				if i%jackknifeFolds == k {
-					in := prepare(d.Doc.Tokens, nil, l.known)
-					first[i] = dc.label(&l, d.Doc.Tokens, in, make([]uint8, len(in)))
+					first[i] = firstPass(&l, d.Doc.Tokens)
 				}
 			}
 			if opt.Log != nil {
@@ -122,6 +120,9 @@ func train(docs []*Aligned, first [][]uint8, opt TrainOptions) ([]byte, error) {
 			if counting {
 				for i := range seg {
 					feats, _ = features(seg, i, feats[:0])
+					if seg[i].docSet {
+						feats = docFeatures(seg, i, feats)
+					}
 					for _, h := range feats {
 						count[h]++
 					}
@@ -136,6 +137,9 @@ func train(docs []*Aligned, first [][]uint8, opt TrainOptions) ([]byte, error) {
 				x.punct[i] = seg[i].kind == token.Punct
 				var eh [numEdge]uint64
 				feats, eh = features(seg, i, feats[:0])
+				if seg[i].docSet {
+					feats = docFeatures(seg, i, feats)
+				}
 				for _, h := range feats {
 					if opt.MinCount > 1 && int(count[h]) < opt.MinCount {
 						continue
@@ -322,7 +326,9 @@ func (tr *trainer) decode(dc *decoder, x *instance, drop []bool, nlex int, opt T
 			}
 		}
 	}
-	return dc.viterbi(n, func(i int) bool { return x.punct[i] })
+	return dc.viterbi(n, dc.emit, func(i int) []float32 {
+		return dc.pair[i*(L+1)*L : (i+1)*(L+1)*L]
+	}, func(i int) bool { return x.punct[i] })
 }
 
 // export averages the weights, prunes the least important features and
