@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"tahlil/internal/gazetteer"
@@ -101,6 +102,9 @@ func prepare(toks []token.Token, buf []info, known func(bare string) bool) []inf
 		in.known = true
 		if t.Kind == token.Word {
 			in.class = wordClass(in.bare)
+			if in.class == classNone && in.al && isNisba(in.bare) {
+				in.class = classNisba
+			}
 		}
 		if t.Kind == token.Word || t.Kind == token.Latin {
 			in.known = known(in.bare)
@@ -429,4 +433,15 @@ func docFeatures(in []info, i int, out []uint64) []uint64 {
 		}
 	}
 	return out
+}
+
+// isNisba reports whether a bare word ends like an adjective of origin
+// (ي, يه, يين, يون, يات), as الأمريكي or الفلسطينية do.
+func isNisba(b string) bool {
+	for _, suf := range []string{"يه", "يين", "يون", "يات", "ي"} {
+		if strings.HasSuffix(b, suf) && utf8.RuneCountInString(b) >= utf8.RuneCountInString(suf)+3 {
+			return true
+		}
+	}
+	return false
 }

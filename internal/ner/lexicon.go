@@ -12,6 +12,7 @@ const (
 	classSpeech
 	classFirstName
 	classKinship
+	classNisba // an adjective of origin with the article: الأمريكي، الفلسطينية
 )
 
 // wordClass returns the class of a bare word, or classNone. A switch

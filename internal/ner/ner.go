@@ -106,7 +106,8 @@ func (dc *decoder) grow(n int) {
 	dc.out = dc.out[:n]
 }
 
-var negInf = float32(math.Inf(-1))
+// negInf is below any score; a constant, so nothing runs at start-up.
+const negInf float32 = -math.MaxFloat32
 
 // viterbi returns the best label sequence for n tokens given their label
 // scores emit (n × L) and transition scores pair(i) ((L+1) × L, row L for
