@@ -368,6 +368,13 @@ func (p *page) applyHidden(t string) {
 
 // syncLegend() sets the legend checkboxes after the legend is redrawn.
 func (p *page) syncLegend([]js.Value) any {
+	anyHidden := false
+	for _, h := range p.hidden {
+		anyHidden = anyHidden || h
+	}
+	if !anyHidden {
+		return nil // the legend is drawn with every box ticked
+	}
 	el := p.doc.GetElementByID("legend")
 	if el == nil {
 		return nil
