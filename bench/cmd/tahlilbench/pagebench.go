@@ -324,8 +324,12 @@ func (b *browserBench) cold() {
 		twice = fw.twice
 	}
 	if len(twice) > 0 {
-		b.t.Notes = append(b.t.Notes, fmt.Sprintf("A first visit to the app fetched %d files twice (%s): the service worker's precache requests them while the page is still loading them.",
-			len(twice), strings.Join(twice, ", ")))
+		files := "files"
+		if len(twice) == 1 {
+			files = "file"
+		}
+		b.t.Notes = append(b.t.Notes, fmt.Sprintf("A first visit to the app fetched %d %s twice (%s): the service worker's precache requests them while the page is loading them too.",
+			len(twice), files, strings.Join(twice, ", ")))
 	}
 	b.value("load", "navigation → ready, cold cache: hello page", "ms", nil, helloMs, err)
 	b.value("load", "navigation → ready, cold cache: app", "ms", nil, appMs, err)
