@@ -54,7 +54,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 		fmt.Fprintf(stdout, "\n%s (%d sentences)\n", c.name, len(s))
-		ner.Evaluate(m, alignAll(conll.Group(s, docSentences))).Write(stdout)
+		ner.Evaluate(m, alignAll(conll.Group(s, defaultDocSentences))).Write(stdout)
 	}
 	return 0
 }
