@@ -62,6 +62,20 @@ const (
 // set of this project, so all three may serve as training data.
 var wojoodFiles = []string{"wojood-sample/train.txt", "wojood-sample/val.txt", "wojood-sample/test.txt"}
 
+// devTail is the share of ANERcorp train, taken from its end, that the
+// default dev split holds out.
+const devTail = 0.12
+
+// splitDevTail holds out the last devTail of the sentences as dev. Like the
+// test set, which follows the train part in the corpus, the tail is a run
+// of whole stories, so most of its names are not in the train part; blocks
+// of 40 sentences scattered through the corpus share their neighbours'
+// names and reward memorizing them.
+func splitDevTail(s []conll.Sentence) (train, dev []conll.Sentence) {
+	n := len(s) - int(float64(len(s))*devTail)
+	return s[:n], s[n:]
+}
+
 // splitDev splits sentences into train and dev: the corpus is cut into
 // blocks of devBlock consecutive sentences (so one news story rarely lands on
 // both sides), and a seeded shuffle picks a tenth of the blocks for dev.
@@ -108,6 +122,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ensemble := fs.Int("ensemble", defaultEnsemble, "training runs whose weights are averaged")
 	docSize := fs.Int("doc-sentences", defaultDocSentences, "corpus sentences read as one document")
 	dev := fs.Bool("dev", false, "train on ANERcorp train minus a dev split and report dev scores; write nothing")
+	split := fs.String("split", "tail", "with --dev, the dev split: tail (the last 12% of train) or blocks (seeded 40-sentence blocks)")
 	withAQMAR := fs.Bool("aqmar", false, "add AQMAR train to the training data")
 	withWojood := fs.Bool("wojood", false, "add the Wojood sample (all of it) to the training data")
 	verbose := fs.Bool("v", false, "log progress")
@@ -139,7 +154,15 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var devSents []conll.Sentence
 	if *dev {
-		sents, devSents = splitDev(sents, *seed)
+		switch *split {
+		case "tail":
+			sents, devSents = splitDevTail(sents)
+		case "blocks":
+			sents, devSents = splitDev(sents, *seed)
+		default:
+			fmt.Fprintf(stderr, "tahlil train: bad --split %q (tail or blocks)\n", *split)
+			return 2
+		}
 	}
 	if *dev && *fraction > 0 && *fraction < 1 {
 		sents = sents[:int(float64(len(sents))*(*fraction))]
@@ -185,7 +208,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "tahlil train: trained model does not load")
 			return 1
 		}
-		fmt.Fprintf(stdout, "ANERcorp dev (%d sentences, seed %d)\n", len(devSents), *seed)
+		fmt.Fprintf(stdout, "ANERcorp dev (%s split, %d sentences, seed %d)\n", *split, len(devSents), *seed)
 		dv := alignAll(conll.Group(devSents, *docSize))
 		ner.Evaluate(m, dv).Write(stdout)
 		printErrors(stdout, m, dv, *showErrors)

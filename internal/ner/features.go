@@ -45,6 +45,8 @@ type info struct {
 	al                    bool
 	class                 uint8 // word class, see lexicon.go
 	gaz                   uint8 // 0, or 1/2 for the first/next word of a country name
+	list                  uint8 // nameList bits of the word
+	pat                   uint8 // name pattern: 1 عبد…, 2 ابو…
 	// doc has bit l set when the first pass gave label l to the same bare
 	// word elsewhere in the document; docSet marks the second pass.
 	doc    uint16
@@ -109,6 +111,13 @@ func prepare(toks []token.Token, buf []info, known func(bare string) bool) []inf
 		if t.Kind == token.Word || t.Kind == token.Latin {
 			in.known = known(in.bare)
 		}
+		if t.Kind == token.Word {
+			in.list = nameList(in.stem)
+			if in.stem != in.bare {
+				in.list |= nameList(in.bare)
+			}
+			in.pat = namePattern(in.bare)
+		}
 		buf = append(buf, in)
 	}
 	var words [4]string
@@ -170,7 +179,37 @@ const (
 	fKnownCtx byte = 44
 	fEdgeForm byte = 45
 	fCluster  byte = 40 // reserved
+	fList     byte = 46
+	fListL1   byte = 47
+	fListR1   byte = 48
+	fListNext byte = 49
+	fPattern  byte = 50
+	fTrigNext byte = 51
+	fTrigPre  byte = 52
+	fClassL3  byte = 53
+	fClassR2  byte = 54
+	fBareL3   byte = 55
+	fBareR3   byte = 56
 )
+
+// namePattern classifies a bare word by the shape of Arabic names written
+// as one word: عبد… (عبدالله، عبدالرحمن) and ابو… (ابومازن).
+func namePattern(b string) uint8 {
+	switch {
+	case len(b) > len("عبد")+2 && strings.HasPrefix(b, "عبد"):
+		return 1
+	case len(b) > len("ابو")+2 && strings.HasPrefix(b, "ابو"):
+		return 2
+	}
+	return 0
+}
+
+func listAt(in []info, i int) byte {
+	if i < 0 || i >= len(in) {
+		return 0xfe
+	}
+	return in[i].list
+}
 
 const (
 	offset64 = 14695981039346656037
@@ -377,6 +416,40 @@ func features(in []info, i int, out []uint64) ([]uint64, [numEdge]uint64) {
 			break
 		}
 	}
+	// Hand-written name lists at and around the word, and what follows a
+	// listed word: a given name before an unknown word starts a person.
+	out = emit(out, fList, hbyte(hbyte(hstart(fList), t.list), knownAt(in, i)))
+	out = emit(out, fListL1, hbyte(hbyte(hstart(fListL1), listAt(in, i-1)), t.list))
+	out = emit(out, fListR1, hbyte(hbyte(hstart(fListR1), t.list), listAt(in, i+1)))
+	out = emit(out, fListNext, hbyte(hbyte(hbyte(hstart(fListNext), listAt(in, i-1)), knownAt(in, i)), shape(t)))
+	if t.pat != 0 || i > 0 && in[i-1].pat != 0 {
+		var pp byte
+		if i > 0 {
+			pp = in[i-1].pat
+		}
+		out = emit(out, fPattern, hbyte(hbyte(hstart(fPattern), t.pat), pp))
+	}
+	// The trigger word just before, conjoined with this word's shape and
+	// first two letters: وزير + an unknown long word is a name.
+	if c := classAt(in, i-1); c != classNone && c != 0xfe {
+		out = emit(out, fTrigNext, hbyte(hbyte(hbyte(hstart(fTrigNext), c), shape(t)), knownAt(in, i)))
+		p2 := b
+		if k := len(b); k > 0 {
+			n := 0
+			for j := range b {
+				if n == 2 {
+					p2 = b[:j]
+					break
+				}
+				n++
+			}
+		}
+		out = emit(out, fTrigPre, hstr(hbyte(hstart(fTrigPre), c), p2))
+	}
+	out = emit(out, fClassL3, hbyte(hstart(fClassL3), classAt(in, i-3)))
+	out = emit(out, fClassR2, hbyte(hstart(fClassR2), classAt(in, i+2)))
+	out = emit(out, fBareL3, hstr(hstart(fBareL3), bareAt(in, i-3)))
+	out = emit(out, fBareR3, hstr(hstart(fBareR3), bareAt(in, i+3)))
 	if !t.known {
 		var al byte
 		if t.al {
