@@ -396,6 +396,37 @@ func TestBrowserApp(t *testing.T) {
 		}
 	})
 
+	t.Run("drop a file", func(t *testing.T) {
+		// A drop event carrying a file, as the browser sends when a file is
+		// dropped on the editor.
+		text := "وصل رئيس الوزراء إلى بيروت مساء الجمعة."
+		got := browserEval[string](t, ctx, `(async () => {
+			const dt = new DataTransfer();
+			dt.items.add(new File([`+browserQuote(text)+`], "dropped.txt", {type: "text/plain"}));
+			const ed = document.getElementById("editor");
+			ed.dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true, cancelable: true}));
+			const over = document.getElementById("drop").classList.contains("over");
+			ed.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+			await new Promise(r => setTimeout(r, 300));
+			return over + "|" + ed.value + "|" + document.getElementById("view").textContent;
+		})()`)
+		if want := "true|" + text + "|" + text; got != want {
+			t.Errorf("dropping a file: hint shown|editor|view = %q; want %q", got, want)
+		}
+	})
+
+	t.Run("keyboard", func(t *testing.T) {
+		browserEval[bool](t, ctx, `tahlil.show("قال أنتوني بلينكن إن بلينكن سيزور غزة.").then(() => true)`)
+		browserDo(t, ctx, "focus the first mark and press Enter",
+			chromedp.Evaluate[chromedp.Void](`document.querySelector("#view mark").focus()`),
+			chromedp.KeyEvent("\r"))
+		got := browserEval[string](t, ctx, `(() => { const m = document.activeElement; return [m.tagName, !document.getElementById("tip").hidden, document.querySelectorAll("#view mark.sel").length, document.querySelectorAll('#view mark[data-group="' + m.dataset.group + '"]').length].join(" ") })()`)
+		parts := strings.Fields(got)
+		if len(parts) != 4 || parts[0] != "MARK" || parts[1] != "true" || parts[2] == "0" || parts[2] != parts[3] {
+			t.Errorf("focused mark, tooltip shown, selected, in group = %q; want MARK true n n", got)
+		}
+	})
+
 	t.Run("no page requests after ready", func(t *testing.T) {
 		reqs := record(false)
 		if len(reqs) > 0 {

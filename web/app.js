@@ -568,7 +568,11 @@ function wire() {
   $("file").addEventListener("change", (e) => { loadFile(e.target.files[0]); e.target.value = ""; });
 
   const drop = $("drop");
-  document.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
+  document.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = "copy";
+    drop.classList.add("over");
+  });
   document.addEventListener("dragleave", (e) => { if (!e.relatedTarget) drop.classList.remove("over"); });
   document.addEventListener("drop", (e) => {
     e.preventDefault();
