@@ -4,17 +4,20 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	neturl "net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
@@ -412,6 +415,37 @@ func TestBrowserApp(t *testing.T) {
 		})()`)
 		if want := "true|" + text + "|" + text; got != want {
 			t.Errorf("dropping a file: hint shown|editor|view = %q; want %q", got, want)
+		}
+	})
+
+	t.Run("copy highlighted HTML", func(t *testing.T) {
+		for _, name := range []string{"clipboard-read", "clipboard-write"} {
+			if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
+				Permission: &browser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
+				Setting:    browser.PermissionSettingGranted, Origin: srv.URL,
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+			t.Fatal(err)
+		}
+		text := "زار <بلينكن> غزة & القدس."
+		browserEval[bool](t, ctx, `tahlil.show(`+browserQuote(text)+`).then(() => true)`)
+		browserDo(t, ctx, "copy", chromedp.Click(chromedp.ID("copyhtml")), chromedp.Sleep(300*time.Millisecond))
+		// Read the markup back unparsed: parsing it in the page would apply its
+		// inline styles under the page's CSP.
+		got := browserEval[string](t, ctx, `navigator.clipboard.read({unsanitized: ["text/html"]}).then(items => items[0].getType("text/html")).then(b => b.text())`)
+		marks := browserEval[int](t, ctx, `document.querySelectorAll("#view mark").length`)
+		styled := regexp.MustCompile(`<mark data-type="[A-Z]+" data-group="\d+" title="[^"<>]*" style="[^"<>]*">`).FindAllString(got, -1)
+		if len(styled) != marks || marks == 0 {
+			t.Errorf("copied HTML has %d styled marks; want %d: %s", len(styled), marks, got)
+		}
+		if plain := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(got, "")); plain != text {
+			t.Errorf("copied HTML holds the text %q; want %q", plain, text)
+		}
+		if strings.Contains(got, "<بلينكن>") || strings.Contains(got, "& ") {
+			t.Errorf("copied HTML does not escape the text: %s", got)
 		}
 	})
 

@@ -480,16 +480,24 @@ function highlightedHTML() {
   return '<div dir="rtl" lang="ar" style="white-space:pre-wrap;line-height:2">' + styled + "</div>";
 }
 
+// copy puts text (and html, when given) on the clipboard. HTML goes through
+// a copy event rather than the async clipboard API, whose sanitizer would
+// parse the markup under the page's CSP and reject the inline colours.
 async function copy(text, html, what) {
+  if (html) {
+    let done = false;
+    const onCopy = (e) => {
+      e.clipboardData.setData("text/html", html);
+      e.clipboardData.setData("text/plain", text);
+      e.preventDefault();
+      done = true;
+    };
+    document.addEventListener("copy", onCopy);
+    try { document.execCommand("copy"); } finally { document.removeEventListener("copy", onCopy); }
+    if (done) { status("info", "نُسخ " + what + "."); return; }
+  }
   try {
-    if (html && window.ClipboardItem) {
-      await navigator.clipboard.write([new ClipboardItem({
-        "text/html": new Blob([html], { type: "text/html" }),
-        "text/plain": new Blob([text], { type: "text/plain" }),
-      })]);
-    } else {
-      await navigator.clipboard.writeText(text);
-    }
+    await navigator.clipboard.writeText(text);
     status("info", "نُسخ " + what + ".");
   } catch (e) {
     status("error", "تعذّر النسخ: " + e.message);
