@@ -83,9 +83,8 @@ func segments(toks []token.Token, f func(a, b int)) {
 
 // decoder holds the buffers of one decoding.
 type decoder struct {
-	feats []uint64
-	emit  []float32 // n × L
-	pair  []float32 // n × (L+1) × L
+	emit  []float32 // n × L, filled by the trainer
+	pair  []float32 // n × (L+1) × L, filled by the trainer
 	delta []float32
 	back  []uint8
 	out   []uint8
