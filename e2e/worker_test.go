@@ -137,6 +137,13 @@ func TestWorker(t *testing.T) {
 			t.Errorf("GET /: status %s body %q", resp.Status, body)
 		}
 		workerCheckSecurityHeaders(t, resp)
+		// A path that matches no asset falls through to the worker.
+		resp, body = w.do(t, "GET", "/no-such-file.js", "", nil)
+		var e struct{ Error analysis.Error }
+		if resp.StatusCode != 404 || json.Unmarshal(body, &e) != nil || e.Error.Code != "not_found" {
+			t.Errorf("GET /no-such-file.js: %s %s; want a JSON 404 from the worker", resp.Status, body)
+		}
+		workerCheckSecurityHeaders(t, resp)
 		resp, _ = w.do(t, "GET", "/app.0123abcd.wasm", "", nil)
 		if ct := resp.Header.Get("Content-Type"); resp.StatusCode != 200 || ct != "application/wasm" {
 			t.Errorf("GET wasm: status %s Content-Type %q; want 200 application/wasm", resp.Status, ct)
