@@ -272,7 +272,8 @@ func (r *runner) score(in []info, off int) {
 }
 
 // appendMentions turns labels of toks (which start at token offset off)
-// into mentions, trimming punctuation from both ends.
+// into mentions, trimming punctuation and bare proclitics (the ب of بـ"دعم")
+// from both ends.
 func appendMentions(out []Mention, labels []uint8, toks []token.Token, off int) []Mention {
 	for i := 0; i < len(labels); {
 		if labels[i] == 0 {
@@ -288,7 +289,7 @@ func appendMentions(out []Mention, labels []uint8, toks []token.Token, off int) 
 		for a < b && (toks[a].Kind == token.Punct || toks[a].EntStart >= toks[a].End) {
 			a++
 		}
-		for b > a && toks[b-1].Kind == token.Punct {
+		for b > a && (toks[b-1].Kind == token.Punct || toks[b-1].EntStart >= toks[b-1].End) {
 			b--
 		}
 		if a < b {
