@@ -27,6 +27,7 @@ let analyzedText = null;
 let normDirty = true;
 let normFull = "";       // the whole normalized text, for copying
 let timer = 0, saveTimer = 0;
+let workerBusy = false, rerun = false;
 let lastMs = 0;
 
 const fmt = new Intl.NumberFormat("ar-EG");
@@ -239,14 +240,29 @@ async function analyzeNow(given) {
     return;
   }
   const t0 = performance.now();
-  const big = text.length > BIG;
+  const big = text.length > BIG && workerOK;
+  if (big && workerBusy) {
+    // One job at a time: typing during a long analysis reruns it once, on
+    // the latest text, when the current one ends.
+    rerun = true;
+    return;
+  }
   if (big) status("busy", "جارٍ تحليل " + fmtBytes(text.length * 2) + " تقريبًا…");
   let out;
+  workerBusy = big;
   try {
     out = await call("render", [text]);
   } catch (e) {
-    if (my === gen) status("error", "تعذّر التحليل: " + e.message);
+    if (my === gen) status("error", "تعذّر التحليل: " + explain(e.message));
     return;
+  } finally {
+    if (big) {
+      workerBusy = false;
+      if (rerun) {
+        rerun = false;
+        setTimeout(analyzeNow, 0);
+      }
+    }
   }
   if (my !== gen) return;
   const t1 = performance.now();
@@ -281,6 +297,13 @@ function warmUp() {
   const run = () => { if (!hasResult) try { T.analyze("زار الوزير القاهرة يوم 3 مايو.", undefined); } catch (e) { /* only a warm-up */ } };
   if ("requestIdleCallback" in window) requestIdleCallback(run, { timeout: 2000 });
   else setTimeout(run, 200);
+}
+
+// explain turns the analyzer's errors into Arabic for the status line.
+function explain(msg) {
+  if (/larger than/.test(msg)) return "النص أكبر من ٨ ميغابايت؛ حلّله على أجزاء.";
+  if (/UTF-8/.test(msg)) return "في النص محارف غير صالحة.";
+  return msg;
 }
 
 function nextTask() {
