@@ -26,14 +26,17 @@ const (
 	defaultModelPath   = "internal/ner/model/anercorp.tner"
 	defaultModelName   = "anercorp-2026-11"
 	defaultSeed        = 1
-	defaultEpochs      = 12
+	defaultEpochs      = 8
 	defaultMaxFeatures = 100000
 	defaultMinCount    = 1
 	defaultDropWord    = 0
-	defaultOPenalty    = 0
+	defaultOPenalty    = 2
 	defaultMargin      = 0
 	defaultRecallCost  = 0
-	defaultEnsemble    = 3
+	defaultEnsemble    = 1
+	defaultCRF         = true
+	defaultL2          = 5e-4
+	defaultRate        = 0.1
 	devBlock           = 40 // sentences per dev block
 	// defaultDocSentences is how many consecutive corpus sentences make one
 	// document, for document-level features. The corpora have no document
@@ -107,6 +110,9 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	kinds := fs.Bool("error-kinds", false, "with --dev, count exact, boundary, type and missed errors per type")
 	ensemble := fs.Int("ensemble", defaultEnsemble, "training runs whose weights are averaged")
 	docSize := fs.Int("doc-sentences", defaultDocSentences, "corpus sentences read as one document")
+	crf := fs.Bool("crf", defaultCRF, "train a CRF by SGD (false: the averaged perceptron)")
+	l2 := fs.Float64("l2", defaultL2, "CRF: L2 penalty per instance")
+	rate := fs.Float64("rate", defaultRate, "CRF: initial learning rate")
 	dev := fs.Bool("dev", false, "train on ANERcorp train minus a dev split and report dev scores; write nothing")
 	withAQMAR := fs.Bool("aqmar", false, "add AQMAR train to the training data")
 	withWojood := fs.Bool("wojood", false, "add the Wojood sample (all of it) to the training data")
@@ -168,7 +174,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		sents = append(sents, aq...)
 	}
-	opt := ner.TrainOptions{Name: defaultModelName, Epochs: *epochs, Seed: *seed, MaxFeatures: *maxFeat, MinCount: *minCount, DropWord: *dropWord, OPenalty: *oPenalty, Margin: *margin, RecallCost: *recallCost, Ensemble: *ensemble}
+	opt := ner.TrainOptions{Name: defaultModelName, Epochs: *epochs, Seed: *seed, MaxFeatures: *maxFeat, MinCount: *minCount, DropWord: *dropWord, OPenalty: *oPenalty, Margin: *margin, RecallCost: *recallCost, Ensemble: *ensemble, CRF: *crf, L2: *l2, Rate: *rate}
 	if *verbose {
 		opt.Log = stderr
 	}
