@@ -140,6 +140,10 @@ func TestBrowserApp(t *testing.T) {
 		if loaded := record(true); !slices.ContainsFunc(loaded, func(u string) bool { return strings.HasSuffix(u, ".wasm") }) {
 			t.Errorf("the request recorder did not see the module load: %q", loaded)
 		}
+		// The progress bar counted the module's bytes to the end.
+		if bar := browserEval[string](t, ctx, `document.getElementById("loadbar").style.width`); bar != "100%" {
+			t.Errorf("progress bar at %q after load; want 100%%", bar)
+		}
 		lang := browserEval[string](t, ctx, `document.documentElement.lang + " " + document.documentElement.dir`)
 		if lang != "ar rtl" {
 			t.Errorf("<html> lang dir = %q; want ar rtl", lang)
