@@ -1,10 +1,9 @@
 // Package ner recognizes named entities (people, places, organizations and
 // other names) in tokenized Arabic text with a trained sequence model.
 //
-// The model is a linear-chain CRF (or, as an option of the trainer, an
-// averaged structured perceptron) over hashed features with first-order
-// Viterbi decoding, run twice so the second pass sees document-level
-// evidence. Its weights are read straight from the embedded model file:
+// The model is an averaged structured perceptron (or, as an option of the
+// trainer, a linear-chain CRF) over hashed features with first-order Viterbi
+// decoding, run twice so the second pass sees document-level evidence. Its weights are read straight from the embedded model file:
 // loading it costs nothing at start-up.
 package ner
 
