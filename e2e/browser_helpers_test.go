@@ -76,10 +76,16 @@ func browserWaitReady(t testing.TB, ctx context.Context) {
 	}
 }
 
+// browserStepTimeout bounds one step of a browser test, so that a missing
+// element fails the test instead of waiting for it forever.
+const browserStepTimeout = 90 * time.Second
+
 // browserEval evaluates a JavaScript expression, awaiting it when it is a
 // promise, and decodes its value.
 func browserEval[T any](t testing.TB, ctx context.Context, expr string) T {
 	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, browserStepTimeout)
+	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("evaluating %.200s: %v", expr, err)
@@ -90,6 +96,8 @@ func browserEval[T any](t testing.TB, ctx context.Context, expr string) T {
 // browserDo runs actions and fails the test on error.
 func browserDo(t testing.TB, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, browserStepTimeout)
+	defer cancel()
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		t.Fatalf("%s: %v", what, err)
 	}

@@ -4,17 +4,20 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	neturl "net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
@@ -136,6 +139,10 @@ func TestBrowserApp(t *testing.T) {
 		// The recorder sees the load itself; from here on it must see nothing.
 		if loaded := record(true); !slices.ContainsFunc(loaded, func(u string) bool { return strings.HasSuffix(u, ".wasm") }) {
 			t.Errorf("the request recorder did not see the module load: %q", loaded)
+		}
+		// The progress bar counted the module's bytes to the end.
+		if bar := browserEval[string](t, ctx, `document.getElementById("loadbar").style.width`); bar != "100%" {
+			t.Errorf("progress bar at %q after load; want 100%%", bar)
 		}
 		lang := browserEval[string](t, ctx, `document.documentElement.lang + " " + document.documentElement.dir`)
 		if lang != "ar rtl" {
@@ -393,6 +400,68 @@ func TestBrowserApp(t *testing.T) {
 		got := browserEval[string](t, ctx, `new Promise(r => setTimeout(() => r(document.getElementById("editor").value + "|" + document.getElementById("view").textContent), 300))`)
 		if got != text+"|"+text {
 			t.Errorf("after opening a file, editor|view = %q; want the file's text in both", got)
+		}
+	})
+
+	t.Run("drop a file", func(t *testing.T) {
+		// A drop event carrying a file, as the browser sends when a file is
+		// dropped on the editor.
+		text := "وصل رئيس الوزراء إلى بيروت مساء الجمعة."
+		got := browserEval[string](t, ctx, `(async () => {
+			const dt = new DataTransfer();
+			dt.items.add(new File([`+browserQuote(text)+`], "dropped.txt", {type: "text/plain"}));
+			const ed = document.getElementById("editor");
+			ed.dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true, cancelable: true}));
+			const over = document.getElementById("drop").classList.contains("over");
+			ed.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+			await new Promise(r => setTimeout(r, 300));
+			return over + "|" + ed.value + "|" + document.getElementById("view").textContent;
+		})()`)
+		if want := "true|" + text + "|" + text; got != want {
+			t.Errorf("dropping a file: hint shown|editor|view = %q; want %q", got, want)
+		}
+	})
+
+	t.Run("copy highlighted HTML", func(t *testing.T) {
+		for _, name := range []string{"clipboard-read", "clipboard-write"} {
+			if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
+				Permission: &browser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
+				Setting:    browser.PermissionSettingGranted, Origin: srv.URL,
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+			t.Fatal(err)
+		}
+		text := "زار <بلينكن> غزة & القدس."
+		browserEval[bool](t, ctx, `tahlil.show(`+browserQuote(text)+`).then(() => true)`)
+		browserDo(t, ctx, "copy", chromedp.Click(chromedp.ID("copyhtml")), chromedp.Sleep(300*time.Millisecond))
+		// Read the markup back unparsed: parsing it in the page would apply its
+		// inline styles under the page's CSP.
+		got := browserEval[string](t, ctx, `navigator.clipboard.read({unsanitized: ["text/html"]}).then(items => items[0].getType("text/html")).then(b => b.text())`)
+		marks := browserEval[int](t, ctx, `document.querySelectorAll("#view mark").length`)
+		styled := regexp.MustCompile(`<mark data-type="[A-Z]+" data-group="\d+" title="[^"<>]*" style="[^"<>]*">`).FindAllString(got, -1)
+		if len(styled) != marks || marks == 0 {
+			t.Errorf("copied HTML has %d styled marks; want %d: %s", len(styled), marks, got)
+		}
+		if plain := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(got, "")); plain != text {
+			t.Errorf("copied HTML holds the text %q; want %q", plain, text)
+		}
+		if strings.Contains(got, "<بلينكن>") || strings.Contains(got, "& ") {
+			t.Errorf("copied HTML does not escape the text: %s", got)
+		}
+	})
+
+	t.Run("keyboard", func(t *testing.T) {
+		browserEval[bool](t, ctx, `tahlil.show("قال أنتوني بلينكن إن بلينكن سيزور غزة.").then(() => true)`)
+		browserDo(t, ctx, "focus the first mark and press Enter",
+			chromedp.Evaluate[chromedp.Void](`document.querySelector("#view mark").focus()`),
+			chromedp.KeyEvent("\r"))
+		got := browserEval[string](t, ctx, `(() => { const m = document.activeElement; return [m.tagName, !document.getElementById("tip").hidden, document.querySelectorAll("#view mark.sel").length, document.querySelectorAll('#view mark[data-group="' + m.dataset.group + '"]').length].join(" ") })()`)
+		parts := strings.Fields(got)
+		if len(parts) != 4 || parts[0] != "MARK" || parts[1] != "true" || parts[2] == "0" || parts[2] != parts[3] {
+			t.Errorf("focused mark, tooltip shown, selected, in group = %q; want MARK true n n", got)
 		}
 	})
 

@@ -137,6 +137,16 @@ func TestWorker(t *testing.T) {
 			t.Errorf("GET /: status %s body %q", resp.Status, body)
 		}
 		workerCheckSecurityHeaders(t, resp)
+		// A path that matches no asset, or only one that .assetsignore
+		// keeps out, falls through to the worker.
+		for _, p := range []string{"/no-such-file.js", "/app.0123abcd.wasm.gz", "/.assetsignore"} {
+			resp, body = w.do(t, "GET", p, "", nil)
+			var e struct{ Error analysis.Error }
+			if resp.StatusCode != 404 || json.Unmarshal(body, &e) != nil || e.Error.Code != "not_found" {
+				t.Errorf("GET %s: %s %s; want a JSON 404 from the worker", p, resp.Status, body)
+			}
+			workerCheckSecurityHeaders(t, resp)
+		}
 		resp, _ = w.do(t, "GET", "/app.0123abcd.wasm", "", nil)
 		if ct := resp.Header.Get("Content-Type"); resp.StatusCode != 200 || ct != "application/wasm" {
 			t.Errorf("GET wasm: status %s Content-Type %q; want 200 application/wasm", resp.Status, ct)
@@ -297,10 +307,16 @@ func workerStart(t testing.TB) *workerServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ignore, err := os.ReadFile(filepath.Join(root, "wasm", "worker", ".assetsignore"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, data := range map[string][]byte{
-		"index.html":        []byte("<!doctype html><html lang=ar dir=rtl><title>تحليل</title></html>"),
-		"app.0123abcd.wasm": []byte("\x00asm\x01\x00\x00\x00"),
-		"_headers":          headers,
+		"index.html":           []byte("<!doctype html><html lang=ar dir=rtl><title>تحليل</title></html>"),
+		"app.0123abcd.wasm":    []byte("\x00asm\x01\x00\x00\x00"),
+		"app.0123abcd.wasm.gz": []byte("not uploaded"),
+		"_headers":             headers,
+		".assetsignore":        ignore,
 	} {
 		if err := os.MkdirAll(assets, 0o755); err != nil {
 			t.Fatal(err)

@@ -34,9 +34,11 @@ build_worker() {
 	awk -v r="$raw" -v g="$gz" -v p="$plan" 'BEGIN { printf "worker bundle: %.2f MiB raw, %.2f MiB gzipped: %s\n", r/1048576, g/1048576, p }'
 }
 
+# web_headers adds the Workers assets configuration to dist/: the security
+# headers, and which files not to upload.
 web_headers() {
 	mkdir -p dist
-	cp wasm/worker/_headers dist/_headers
+	cp wasm/worker/_headers wasm/worker/.assetsignore dist/
 }
 
 wrangler=node_modules/.bin/wrangler

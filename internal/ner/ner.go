@@ -1,9 +1,10 @@
 // Package ner recognizes named entities (people, places, organizations and
 // other names) in tokenized Arabic text with a trained sequence model.
 //
-// The model is an averaged structured perceptron over hashed features with
-// first-order Viterbi decoding. Its weights are read straight from the
-// embedded model file: loading it costs nothing at start-up.
+// The model is an averaged structured perceptron (or, as an option of the
+// trainer, a linear-chain CRF) over hashed features with first-order Viterbi
+// decoding, run twice so the second pass sees document-level evidence. Its weights are read straight from the embedded model file:
+// loading it costs nothing at start-up.
 package ner
 
 import (
@@ -83,9 +84,8 @@ func segments(toks []token.Token, f func(a, b int)) {
 
 // decoder holds the buffers of one decoding.
 type decoder struct {
-	feats []uint64
-	emit  []float32 // n × L
-	pair  []float32 // n × (L+1) × L
+	emit  []float32 // n × L, filled by the trainer
+	pair  []float32 // n × (L+1) × L, filled by the trainer
 	delta []float32
 	back  []uint8
 	out   []uint8
@@ -273,7 +273,8 @@ func (r *runner) score(in []info, off int) {
 }
 
 // appendMentions turns labels of toks (which start at token offset off)
-// into mentions, trimming punctuation from both ends.
+// into mentions, trimming punctuation and bare proclitics (the ب of بـ"دعم")
+// from both ends.
 func appendMentions(out []Mention, labels []uint8, toks []token.Token, off int) []Mention {
 	for i := 0; i < len(labels); {
 		if labels[i] == 0 {
@@ -289,7 +290,7 @@ func appendMentions(out []Mention, labels []uint8, toks []token.Token, off int) 
 		for a < b && (toks[a].Kind == token.Punct || toks[a].EntStart >= toks[a].End) {
 			a++
 		}
-		for b > a && toks[b-1].Kind == token.Punct {
+		for b > a && (toks[b-1].Kind == token.Punct || toks[b-1].EntStart >= toks[b-1].End) {
 			b--
 		}
 		if a < b {

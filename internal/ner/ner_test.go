@@ -141,7 +141,14 @@ func tinyCorpus() []*Aligned {
 // bytes, then checks the model round-trips: it loads, and labels its own
 // training data.
 func TestTrainDeterministic(t *testing.T) {
-	opt := TrainOptions{Name: "tiny", Epochs: 5, Seed: 7, Ensemble: 2}
+	for _, crf := range []bool{true, false} {
+		t.Run(fmt.Sprintf("crf=%v", crf), func(t *testing.T) {
+			testTrainDeterministic(t, TrainOptions{Name: "tiny", Epochs: 5, Seed: 7, Ensemble: 2, CRF: crf, L2: 1e-4, Rate: 0.1, OPenalty: 1})
+		})
+	}
+}
+
+func testTrainDeterministic(t *testing.T, opt TrainOptions) {
 	a, err := Train(tinyCorpus(), opt)
 	if err != nil {
 		t.Fatal(err)

@@ -26,6 +26,9 @@ type TrainOptions struct {
 	Margin      float64   // cost of a wrong label in training decoding (cost-augmented perceptron)
 	RecallCost  float64   // extra cost of labelling an entity token O in training decoding
 	Ensemble    int       // independent runs (different sentence orders) whose weights are averaged
+	CRF         bool      // train a linear-chain CRF by SGD instead of the perceptron
+	L2          float64   // CRF: L2 penalty per instance
+	Rate        float64   // CRF: initial learning rate
 	Log         io.Writer // progress, or nil
 }
 
@@ -207,6 +210,18 @@ func train(docs []*Aligned, first [][]uint8, opt TrainOptions) ([]byte, error) {
 	runs := max(opt.Ensemble, 1)
 	avg := make([]float64, nf*L)
 	avgT := make([]float64, (L+1)*L)
+	if opt.CRF {
+		for range runs {
+			w, t := fitCRF(insts, nf, opt, rng, order)
+			for i := range avg {
+				avg[i] += w[i] / float64(runs)
+			}
+			for i := range avgT {
+				avgT[i] += t[i] / float64(runs)
+			}
+		}
+		runs = 0
+	}
 	for range runs {
 		tr.w = make([]float64, nf*L)
 		tr.u = make([]float64, nf*L)
@@ -445,4 +460,192 @@ func meanAbs(x []float64) float64 {
 		sum += math.Abs(v)
 	}
 	return sum / float64(len(x))
+}
+
+// fitCRF trains a linear-chain CRF on the instances by stochastic gradient
+// ascent on the L2-penalized log-likelihood, with the same features,
+// constraints and score layout as the perceptron, and returns the token
+// feature weights (nf × L) and transitions ((L+1) × L).
+func fitCRF(insts []*instance, nf int, opt TrainOptions, rng *rand.Rand, order []int) ([]float64, []float64) {
+	const L = numLabels
+	w := make([]float64, nf*L)
+	tw := make([]float64, (L+1)*L)
+	scale := 1.0
+	rate := opt.Rate
+	if rate == 0 {
+		rate = 0.1
+	}
+	lambda := opt.L2
+	var emit, pair, alpha, beta []float64
+	t := 0.0
+	n0 := float64(len(insts))
+	for ep := 0; ep < opt.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		ll := 0.0
+		for _, k := range order {
+			x := insts[k]
+			n := len(x.labels)
+			eta := rate / (1 + t/n0)
+			t++
+			if cap(emit) < n*L {
+				emit = make([]float64, n*L)
+				pair = make([]float64, n*(L+1)*L)
+				alpha = make([]float64, n*L)
+				beta = make([]float64, n*L)
+			}
+			emit, pair, alpha, beta = emit[:n*L], pair[:n*(L+1)*L], alpha[:n*L], beta[:n*L]
+			// Scores.
+			start := int32(0)
+			for i := 0; i < n; i++ {
+				var s [L]float64
+				for _, f := range x.feats[start:x.fend[i]] {
+					ws := w[int(f)*L : int(f)*L+L]
+					for c := range s {
+						s[c] += ws[c]
+					}
+				}
+				start = x.fend[i]
+				for c := range L {
+					emit[i*L+c] = s[c] * scale
+					if x.punct[i] && c%2 == 1 {
+						emit[i*L+c] = math.Inf(-1)
+					}
+				}
+				for p := 0; p <= L; p++ {
+					for c := range L {
+						v := tw[p*L+c]
+						for e := range numEdge {
+							if id := x.edges[(i*(L+1)+p)*numEdge+e]; id >= 0 {
+								v += w[int(id)*L+c] * scale
+							}
+						}
+						if !allowed(uint8(p), uint8(c)) || i == 0 && p != L || i > 0 && p == L {
+							v = math.Inf(-1)
+						}
+						pair[(i*(L+1)+p)*L+c] = v
+					}
+				}
+			}
+			// Forward and backward, in logs.
+			var tmp [L + 1]float64
+			for i := 0; i < n; i++ {
+				for c := range L {
+					if i == 0 {
+						alpha[c] = pair[L*L+c] + emit[c]
+						continue
+					}
+					for p := range L {
+						tmp[p] = alpha[(i-1)*L+p] + pair[(i*(L+1)+p)*L+c]
+					}
+					alpha[i*L+c] = logSumExp(tmp[:L]) + emit[i*L+c]
+				}
+			}
+			for c := range L {
+				beta[(n-1)*L+c] = 0
+			}
+			for i := n - 2; i >= 0; i-- {
+				for p := range L {
+					for c := range L {
+						tmp[c] = pair[((i+1)*(L+1)+p)*L+c] + emit[(i+1)*L+c] + beta[(i+1)*L+c]
+					}
+					beta[i*L+p] = logSumExp(tmp[:L])
+				}
+			}
+			logZ := logSumExp(alpha[(n-1)*L : n*L])
+			// Gold score, for the log-likelihood report.
+			gold := 0.0
+			// Penalty: shrink every weight (lazily, through scale).
+			scale *= 1 - eta*lambda
+			if scale < 1e-9 {
+				for i := range w {
+					w[i] *= scale
+				}
+				scale = 1
+			}
+			step := eta / scale
+			start = 0
+			for i := 0; i < n; i++ {
+				y := int(x.labels[i])
+				gold += emit[i*L+y]
+				var g [L]float64
+				for c := range L {
+					m := math.Exp(alpha[i*L+c] + beta[i*L+c] - logZ)
+					g[c] = -m
+				}
+				g[y]++
+				for _, f := range x.feats[start:x.fend[i]] {
+					ws := w[int(f)*L : int(f)*L+L]
+					for c := range L {
+						ws[c] += step * g[c]
+					}
+				}
+				start = x.fend[i]
+				// Transitions and edge features.
+				yp := L
+				if i > 0 {
+					yp = int(x.labels[i-1])
+				}
+				gold += pair[(i*(L+1)+yp)*L+y]
+				for p := 0; p <= L; p++ {
+					if i == 0 && p != L || i > 0 && p == L {
+						continue
+					}
+					var gp [L]float64
+					any := false
+					for c := range L {
+						a := 0.0
+						if i > 0 {
+							a = alpha[(i-1)*L+p]
+						}
+						v := a + pair[(i*(L+1)+p)*L+c] + emit[i*L+c] + beta[i*L+c] - logZ
+						if v > -700 {
+							gp[c] = -math.Exp(v)
+							any = true
+						}
+					}
+					if p == yp {
+						gp[y]++
+						any = true
+					}
+					if !any {
+						continue
+					}
+					for c := range L {
+						tw[p*L+c] += eta * gp[c]
+					}
+					for e := range numEdge {
+						if id := x.edges[(i*(L+1)+p)*numEdge+e]; id >= 0 {
+							ws := w[int(id)*L : int(id)*L+L]
+							for c := range L {
+								ws[c] += step * gp[c]
+							}
+						}
+					}
+				}
+			}
+			ll += gold - logZ
+		}
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "train: CRF epoch %d: log-likelihood %.1f\n", ep+1, ll)
+		}
+	}
+	for i := range w {
+		w[i] *= scale
+	}
+	return w, tw
+}
+
+func logSumExp(x []float64) float64 {
+	m := math.Inf(-1)
+	for _, v := range x {
+		m = math.Max(m, v)
+	}
+	if math.IsInf(m, -1) {
+		return m
+	}
+	s := 0.0
+	for _, v := range x {
+		s += math.Exp(v - m)
+	}
+	return m + math.Log(s)
 }

@@ -84,6 +84,7 @@ type state struct {
 }
 
 func (n *Normalizer) run(s string, wantSpans bool) (string, []Span) {
+	n.ready()
 	out, spans, again := n.pass(s, wantSpans)
 	// Deleting a control between a base and a combining mark can leave text
 	// that NFC would change; normalize the output again so that the result

@@ -64,17 +64,25 @@ type Span struct{ Start, End int }
 type Normalizer struct {
 	name  string
 	folds Fold
-	t     *tables
+	once  sync.Once
+	t     *tables // built on first use, so start-up does no work
 }
 
 var cache sync.Map // Fold → *tables
 
 func newNormalizer(name string, folds Fold) *Normalizer {
-	t, ok := cache.Load(folds)
-	if !ok {
-		t, _ = cache.LoadOrStore(folds, buildTables(folds))
-	}
-	return &Normalizer{name: name, folds: folds, t: t.(*tables)}
+	return &Normalizer{name: name, folds: folds}
+}
+
+// ready builds n's tables, or takes them from the cache, on first use.
+func (n *Normalizer) ready() {
+	n.once.Do(func() {
+		t, ok := cache.Load(n.folds)
+		if !ok {
+			t, _ = cache.LoadOrStore(n.folds, buildTables(n.folds))
+		}
+		n.t = t.(*tables)
+	})
 }
 
 // New returns a Normalizer that applies folds. Building the tables for a new

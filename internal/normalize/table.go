@@ -162,30 +162,10 @@ func each(fn func(r rune)) {
 
 // base is what every fold set's tables start from: the NFC properties of
 // each code point, all kept, and the compatibility decomposition of each
-// presentation form that has one, in exps at the index pfExp gives.
-var base = sync.OnceValue(func() *baseTables {
-	b := &baseTables{}
-	var buf [utf8.UTFMax]byte
-	each(func(r rune) {
-		p := runeProps(string(buf[:utf8.EncodeRune(buf[:], r)]))
-		e := b.t.at(r)
-		e.ccc, e.nfc = p.ccc, p.nfc
-		if isPresentation(r) {
-			if d := norm.NFKC.String(string(r)); d != string(r) {
-				for _, x := range d {
-					if x >= loEnd {
-						panic("normalize: presentation form decomposes outside the table")
-					}
-				}
-				b.pfExp[r-pfStart] = int32(len(b.t.exps))
-				b.t.exps = append(b.t.exps, d)
-			} else {
-				b.pfExp[r-pfStart] = -1
-			}
-		}
-	})
-	return b
-})
+// presentation form that has one, in exps at the index pfExp gives. It is
+// generated (tables_gen.go) so that no work is done at start-up, which
+// matters where a fresh instance serves every request.
+func base() *baseTables { return &baseTable }
 
 type baseTables struct {
 	t     tables

@@ -1,14 +1,13 @@
 package server
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -24,16 +23,12 @@ type AnalyzeRequest struct {
 	Normalize string  `json:"normalize,omitempty"`
 }
 
-// Health is the body of GET /api/health.
+// Health is the body of GET /api/health, {"status": "ok", "version": ...,
+// "model": ...}.
 type Health struct {
 	Status  string `json:"status"`
 	Version string `json:"version"`
 	Model   string `json:"model"`
-}
-
-// errorBody is the JSON shape of every error response.
-type errorBody struct {
-	Error analysis.Error `json:"error"`
 }
 
 func (h *handler) health(w http.ResponseWriter, r *http.Request) {
@@ -42,7 +37,7 @@ func (h *handler) health(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	writeJSON(w, r, http.StatusOK, Health{Status: "ok", Version: h.version, Model: h.model})
+	writeJSON(w, r, http.StatusOK, appendHealth(nil, Health{Status: "ok", Version: h.version, Model: h.model}))
 }
 
 func (h *handler) analyze(w http.ResponseWriter, r *http.Request) {
@@ -69,9 +64,9 @@ func (h *handler) analyze(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_request", "reading the request body: "+err.Error())
 		return
 	}
-	req, code, msg := parseAnalyzeRequest(body)
-	if code != "" {
-		writeError(w, http.StatusBadRequest, code, msg)
+	req, rerr := parseAnalyzeRequest(body)
+	if rerr != nil {
+		writeError(w, http.StatusBadRequest, rerr.code, rerr.msg)
 		return
 	}
 	res, err := analysis.Analyze(*req.Text, analysis.Options{Normalize: req.Normalize})
@@ -85,7 +80,7 @@ func (h *handler) analyze(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, "internal", "internal error")
 		return
 	}
-	writeJSON(w, r, http.StatusOK, res)
+	writeJSON(w, r, http.StatusOK, appendResult(nil, res))
 }
 
 var tooLargeMsg = fmt.Sprintf("request body is larger than %d bytes (1 MiB)", MaxBodyBytes)
@@ -127,53 +122,15 @@ func checkContentType(ct string) string {
 	return ""
 }
 
-// parseAnalyzeRequest decodes and checks an /api/analyze body. On failure it
-// returns an error code and a message saying what is wrong.
-func parseAnalyzeRequest(body []byte) (req AnalyzeRequest, code, msg string) {
-	// encoding/json replaces invalid UTF-8 and lone surrogate escapes with
-	// U+FFFD without complaint, so both are checked on the raw bytes.
+// parseAnalyzeRequest decodes and checks an /api/analyze body.
+func parseAnalyzeRequest(body []byte) (AnalyzeRequest, *requestError) {
+	// encoding/json would replace invalid UTF-8 with U+FFFD without
+	// complaint, so the raw bytes are checked first.
 	if !utf8.Valid(body) {
 		off := invalidUTF8Offset(body)
-		return req, "invalid_utf8", fmt.Sprintf("request body is not valid UTF-8 (first bad byte at offset %d)", off)
+		return AnalyzeRequest{}, &requestError{"invalid_utf8", fmt.Sprintf("request body is not valid UTF-8 (first bad byte at offset %d)", off)}
 	}
-	if len(bytes.TrimSpace(body)) == 0 {
-		return req, "invalid_json", `request body is empty; send {"text": "..."}`
-	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		return req, "invalid_json", jsonErrorMessage(err, body)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return req, "invalid_json", "request body has data after the JSON object"
-	}
-	if off := loneSurrogate(body); off >= 0 {
-		return req, "invalid_utf8", fmt.Sprintf(`request body has an unpaired UTF-16 surrogate escape at offset %d; text must be valid Unicode`, off)
-	}
-	if req.Text == nil {
-		return req, "missing_text", `request body has no "text" field; send {"text": "..."}`
-	}
-	return req, "", ""
-}
-
-// jsonErrorMessage explains a decoding error in terms of the request.
-func jsonErrorMessage(err error, body []byte) string {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		return fmt.Sprintf("request body is not valid JSON: %v (at offset %d)", syn, syn.Offset)
-	case errors.As(err, &typ):
-		if typ.Field == "" {
-			return `request body must be a JSON object like {"text": "..."}, not ` + typ.Value
-		}
-		return fmt.Sprintf("field %q must be a %s, not %s", typ.Field, typ.Type, typ.Value)
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return "request body is not valid JSON: it ends in the middle of a value"
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		return "request body has an " + strings.TrimPrefix(err.Error(), "json: ") + `; the fields are "text" and "normalize"`
-	}
-	return "request body is not valid JSON: " + err.Error()
+	return decodeRequest(body)
 }
 
 // invalidUTF8Offset returns the offset of the first byte of b that is not
@@ -189,61 +146,6 @@ func invalidUTF8Offset(b []byte) int {
 	return -1
 }
 
-// loneSurrogate returns the offset of the first \uXXXX escape in the JSON
-// text b that is a UTF-16 surrogate without its pair, or -1. b must be
-// valid JSON, so backslashes only occur inside strings.
-func loneSurrogate(b []byte) int {
-	for i := 0; i < len(b); i++ {
-		if b[i] != '\\' {
-			continue
-		}
-		if i+1 >= len(b) || b[i+1] != 'u' {
-			i++ // skip the escaped character, which may be a backslash
-			continue
-		}
-		r, ok := hex4(b, i+2)
-		if !ok {
-			return i
-		}
-		switch {
-		case r >= 0xDC00 && r <= 0xDFFF:
-			return i
-		case r >= 0xD800 && r <= 0xDBFF:
-			lo, ok := rune(0), false
-			if i+7 < len(b) && b[i+6] == '\\' && b[i+7] == 'u' {
-				lo, ok = hex4(b, i+8)
-			}
-			if !ok || lo < 0xDC00 || lo > 0xDFFF {
-				return i
-			}
-			i += 11
-		default:
-			i += 5
-		}
-	}
-	return -1
-}
-
-func hex4(b []byte, i int) (rune, bool) {
-	if i+4 > len(b) {
-		return 0, false
-	}
-	var r rune
-	for _, c := range b[i : i+4] {
-		switch {
-		case '0' <= c && c <= '9':
-			r = r<<4 | rune(c-'0')
-		case 'a' <= c && c <= 'f':
-			r = r<<4 | rune(c-'a'+10)
-		case 'A' <= c && c <= 'F':
-			r = r<<4 | rune(c-'A'+10)
-		default:
-			return 0, false
-		}
-	}
-	return r, true
-}
-
 func quote(s string) string {
 	if len(s) > 80 {
 		s = s[:80] + "…"
@@ -256,23 +158,14 @@ func methodNotAllowed(w http.ResponseWriter, r *http.Request, allow string) {
 	writeError(w, http.StatusMethodNotAllowed, "method_not_allowed", r.Method+" is not allowed here; use "+allow)
 }
 
-// writeJSON writes v as JSON, encoded as tahlil analyze --json does (no
-// HTML escaping, trailing newline).
-func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		status = http.StatusInternalServerError
-		buf.Reset()
-		enc.Encode(errorBody{analysis.Error{Code: "internal", Message: "encoding the response failed"}})
-	}
+// writeJSON writes the JSON body with status.
+func writeJSON(w http.ResponseWriter, r *http.Request, status int, body []byte) {
 	hdr := w.Header()
 	hdr.Set("Content-Type", "application/json; charset=utf-8")
-	hdr.Set("Content-Length", fmt.Sprint(buf.Len()))
+	hdr.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	if r == nil || r.Method != http.MethodHead {
-		w.Write(buf.Bytes())
+		w.Write(body)
 	}
 }
 
@@ -283,7 +176,7 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 	hdr.Del("Last-Modified")
 	hdr.Del("ETag")
 	hdr.Set("Cache-Control", "no-store")
-	writeJSON(w, nil, status, errorBody{analysis.Error{Code: code, Message: msg}})
+	writeJSON(w, nil, status, appendError(nil, code, msg))
 }
 
 func stack() []byte { return debug.Stack() }

@@ -15,7 +15,7 @@ package server
 
 import (
 	"io/fs"
-	"log/slog"
+	"log"
 	"net/http"
 	"strings"
 
@@ -24,7 +24,7 @@ import (
 )
 
 // Config configures New. The zero value serves only the API, with CORS off,
-// logging to slog.Default.
+// logging with the standard log package.
 type Config struct {
 	// Static holds the built web app (dist/). Nil serves no static files.
 	Static fs.FS
@@ -32,8 +32,9 @@ type Config struct {
 	// such as "https://example.org"; "*" allows any origin. Empty turns CORS
 	// off: no Access-Control-* headers are ever sent.
 	CORSOrigins []string
-	// Logger receives panics and internal errors. Nil means slog.Default().
-	Logger *slog.Logger
+	// Logger receives panics and internal errors; a *slog.Logger is one.
+	// Nil means the standard log package.
+	Logger Logger
 	// Version and Model are reported by /api/health. Empty Version means
 	// analysis.Version; empty Model means the hash of the embedded entity
 	// model, "sha256:<hex>".
@@ -55,11 +56,25 @@ var SecurityHeaders = map[string]string{
 	"Referrer-Policy":         "no-referrer",
 }
 
+// Logger receives the handler's error reports as a message and key-value
+// pairs, as log/slog does. (The handler does not import log/slog itself: it
+// would add to the size of the Cloudflare Worker.)
+type Logger interface {
+	Error(msg string, args ...any)
+}
+
+// stdLogger reports through the standard log package.
+type stdLogger struct{}
+
+func (stdLogger) Error(msg string, args ...any) {
+	log.Println(append([]any{"ERROR", msg}, args...)...)
+}
+
 type handler struct {
 	static  fs.FS
 	cors    map[string]bool
 	corsAny bool
-	log     *slog.Logger
+	log     Logger
 	version string
 	model   string
 }
@@ -69,7 +84,7 @@ type handler struct {
 func New(cfg Config) http.Handler {
 	h := &handler{static: cfg.Static, log: cfg.Logger, version: cfg.Version, model: cfg.Model}
 	if h.log == nil {
-		h.log = slog.Default()
+		h.log = stdLogger{}
 	}
 	if h.version == "" {
 		h.version = analysis.Version

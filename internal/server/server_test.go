@@ -52,6 +52,11 @@ func decodeError(t testing.TB, rec *httptest.ResponseRecorder) analysis.Error {
 	return e.Error
 }
 
+// errorBody is the JSON shape of every error response.
+type errorBody struct {
+	Error analysis.Error `json:"error"`
+}
+
 func quietLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
 
 func TestAnalyze(t *testing.T) {

@@ -1,6 +1,9 @@
 package token
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestTokenize(t *testing.T) {
 	tests := []struct {
@@ -69,4 +72,19 @@ func TestProclitics(t *testing.T) {
 			t.Errorf("Proclitics(%q) = %d, %v; want %d, %v", tt.w, n, al, tt.n, tt.al)
 		}
 	}
+}
+
+func ExampleTokenize() {
+	d := Tokenize("وقال بالرياض لـ\"أكسيوس\"")
+	rs := []rune(d.Text)
+	for _, t := range d.Tokens {
+		fmt.Printf("%q pre=%q entity=%q\n", t.Norm, t.Pre, string(rs[t.EntStart:t.End]))
+	}
+	// Output:
+	// "وقال" pre="و" entity="قال"
+	// "بالرياض" pre="ب" entity="الرياض"
+	// "ل" pre="ل" entity=""
+	// "\"" pre="" entity="\""
+	// "اكسيوس" pre="" entity="أكسيوس"
+	// "\"" pre="" entity="\""
 }
