@@ -9,33 +9,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"tahlil/internal/conll"
 	"tahlil/internal/token"
 )
 
-// Counts are entity counts for one type.
-type Counts struct{ Gold, Pred, Correct int }
-
-// Precision returns Correct/Pred in percent.
-func (c Counts) Precision() float64 { return pct(c.Correct, c.Pred) }
-
-// Recall returns Correct/Gold in percent.
-func (c Counts) Recall() float64 { return pct(c.Correct, c.Gold) }
-
-// F1 returns the harmonic mean of precision and recall in percent.
-func (c Counts) F1() float64 {
-	p, r := c.Precision(), c.Recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func pct(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return 100 * float64(a) / float64(b)
-}
+// Counts are entity counts for one type, as the model's CoNLL scorer keeps
+// them.
+type Counts = conll.Counts
 
 // WojoodTypes maps the Wojood tags the rules are scored against to the
 // rules' types. Other Wojood tags (ORDINAL, TIME, …) are ignored, so a

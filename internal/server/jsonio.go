@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"tahlil/internal/analysis"
-	"tahlil/wasm/browser/jsonresult"
+	"tahlil/internal/resultjson"
 )
 
 // The handler reads and writes JSON by hand, without encoding/json, whose
@@ -20,80 +20,27 @@ import (
 
 // appendResult appends r as tahlil analyze --json prints it, with a newline.
 func appendResult(b []byte, r *analysis.Result) []byte {
-	return append(jsonresult.Append(b, r), '\n')
+	return append(resultjson.Append(b, r), '\n')
 }
 
 // appendError appends {"error":{"code":...,"message":...}} and a newline.
 func appendError(b []byte, code, msg string) []byte {
 	b = append(b, `{"error":{"code":`...)
-	b = appendString(b, code)
+	b = resultjson.AppendString(b, code)
 	b = append(b, `,"message":`...)
-	b = appendString(b, msg)
+	b = resultjson.AppendString(b, msg)
 	return append(b, "}}\n"...)
 }
 
 // appendHealth appends h and a newline.
 func appendHealth(b []byte, h Health) []byte {
 	b = append(b, `{"status":`...)
-	b = appendString(b, h.Status)
+	b = resultjson.AppendString(b, h.Status)
 	b = append(b, `,"version":`...)
-	b = appendString(b, h.Version)
+	b = resultjson.AppendString(b, h.Version)
 	b = append(b, `,"model":`...)
-	b = appendString(b, h.Model)
+	b = resultjson.AppendString(b, h.Model)
 	return append(b, "}\n"...)
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendString quotes s as encoding/json does without HTML escaping.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
 
 // requestError is a refused request body: an error code and a message that

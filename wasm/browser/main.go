@@ -17,8 +17,8 @@ import (
 
 	"tahlil/internal/analysis"
 	"tahlil/internal/normalize"
+	"tahlil/internal/resultjson"
 	"tahlil/wasm/browser/highlight"
-	"tahlil/wasm/browser/jsonresult"
 )
 
 func main() {
@@ -110,7 +110,7 @@ func analyzeText(fn string, args []js.Value) (*analysis.Result, string, any) {
 	return res, text, nil
 }
 
-func encode(res *analysis.Result) string { return jsonresult.String(res) }
+func encode(res *analysis.Result) string { return resultjson.String(res) }
 
 // analyzeJSON(text, preset?) returns the result as JSON.
 func analyzeJSON(args []js.Value) any {
@@ -142,7 +142,7 @@ func render(args []js.Value) any {
 	}
 	counts := highlight.Counts(res.Entities)
 	out := map[string]any{
-		"groups":   jsonresult.String(&analysis.Result{Groups: res.Groups}),
+		"groups":   resultjson.String(&analysis.Result{Groups: res.Groups}),
 		"entities": len(res.Entities),
 		"view":     view,
 		"legend":   highlight.Legend(counts),

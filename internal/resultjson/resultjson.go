@@ -1,10 +1,12 @@
-// Package jsonresult encodes an analysis.Result as JSON without reflection.
+// Package resultjson encodes an analysis.Result as JSON without reflection.
 //
 // The output is byte for byte what encoding/json produces with
 // SetEscapeHTML(false), minus the trailing newline; the tests hold it to
 // that. It exists because encoding/json adds about 0.75 MB to the
-// WebAssembly module the web app downloads.
-package jsonresult
+// WebAssembly module the web app downloads, and its reflection pushes the
+// Cloudflare Worker towards the free plan's size limit; the browser module
+// and the server both write results with it.
+package resultjson
 
 import (
 	"math"
@@ -18,7 +20,7 @@ import (
 // Append appends the JSON encoding of r to b.
 func Append(b []byte, r *analysis.Result) []byte {
 	b = append(b, `{"version":`...)
-	b = appendString(b, r.Version)
+	b = AppendString(b, r.Version)
 	b = append(b, `,"length":`...)
 	b = strconv.AppendInt(b, int64(r.Length), 10)
 	b = append(b, `,"entities":`...)
@@ -31,15 +33,15 @@ func Append(b []byte, r *analysis.Result) []byte {
 				b = append(b, ',')
 			}
 			b = append(b, `{"type":`...)
-			b = appendString(b, e.Type)
+			b = AppendString(b, e.Type)
 			b = append(b, `,"start":`...)
 			b = strconv.AppendInt(b, int64(e.Start), 10)
 			b = append(b, `,"end":`...)
 			b = strconv.AppendInt(b, int64(e.End), 10)
 			b = append(b, `,"text":`...)
-			b = appendString(b, e.Text)
+			b = AppendString(b, e.Text)
 			b = append(b, `,"key":`...)
-			b = appendString(b, e.Key)
+			b = AppendString(b, e.Key)
 			b = append(b, `,"group":`...)
 			b = strconv.AppendInt(b, int64(e.Group), 10)
 			b = append(b, '}')
@@ -58,11 +60,11 @@ func Append(b []byte, r *analysis.Result) []byte {
 			b = append(b, `{"id":`...)
 			b = strconv.AppendInt(b, int64(g.ID), 10)
 			b = append(b, `,"type":`...)
-			b = appendString(b, g.Type)
+			b = AppendString(b, g.Type)
 			b = append(b, `,"label":`...)
-			b = appendString(b, g.Label)
+			b = AppendString(b, g.Label)
 			b = append(b, `,"key":`...)
-			b = appendString(b, g.Key)
+			b = AppendString(b, g.Key)
 			b = append(b, `,"count":`...)
 			b = strconv.AppendInt(b, int64(g.Count), 10)
 			b = append(b, '}')
@@ -90,7 +92,7 @@ func Append(b []byte, r *analysis.Result) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, k)
+			b = AppendString(b, k)
 			b = append(b, ':')
 			b = strconv.AppendInt(b, int64(s.Entities[k]), 10)
 		}
@@ -99,9 +101,9 @@ func Append(b []byte, r *analysis.Result) []byte {
 	b = append(b, '}')
 	if r.Normalized != nil {
 		b = append(b, `,"normalized":{"preset":`...)
-		b = appendString(b, r.Normalized.Preset)
+		b = AppendString(b, r.Normalized.Preset)
 		b = append(b, `,"text":`...)
-		b = appendString(b, r.Normalized.Text)
+		b = AppendString(b, r.Normalized.Text)
 		b = append(b, '}')
 	}
 	return append(b, '}')
@@ -112,8 +114,8 @@ func String(r *analysis.Result) string { return string(Append(nil, r)) }
 
 const hex = "0123456789abcdef"
 
-// appendString quotes s as encoding/json does without HTML escaping.
-func appendString(b []byte, s string) []byte {
+// AppendString appends s quoted as encoding/json does without HTML escaping.
+func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {

@@ -1,4 +1,4 @@
-package jsonresult
+package resultjson
 
 import (
 	"bytes"
