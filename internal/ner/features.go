@@ -433,16 +433,13 @@ func features(in []info, i int, out []uint64) ([]uint64, [numEdge]uint64) {
 	// first two letters: وزير + an unknown long word is a name.
 	if c := classAt(in, i-1); c != classNone && c != 0xfe {
 		out = emit(out, fTrigNext, hbyte(hbyte(hbyte(hstart(fTrigNext), c), shape(t)), knownAt(in, i)))
-		p2 := b
-		if k := len(b); k > 0 {
-			n := 0
-			for j := range b {
-				if n == 2 {
-					p2 = b[:j]
-					break
-				}
-				n++
+		p2, n := b, 0
+		for j := range b {
+			if n == 2 {
+				p2 = b[:j]
+				break
 			}
+			n++
 		}
 		out = emit(out, fTrigPre, hstr(hbyte(hstart(fTrigPre), c), p2))
 	}
