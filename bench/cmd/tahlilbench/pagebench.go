@@ -324,12 +324,8 @@ func (b *browserBench) cold() {
 		twice = fw.twice
 	}
 	if len(twice) > 0 {
-		files := "files"
-		if len(twice) == 1 {
-			files = "file"
-		}
-		b.t.Notes = append(b.t.Notes, fmt.Sprintf("A first visit to the app fetched %d %s twice (%s): the service worker's precache requests them while the page is loading them too.",
-			len(twice), files, strings.Join(twice, ", ")))
+		b.t.Notes = append(b.t.Notes, fmt.Sprintf("A first visit to the app fetched these files twice, once for the page and once for the service worker's precache: %s.",
+			strings.Join(twice, ", ")))
 	}
 	b.value("load", "navigation → ready, cold cache: hello page", "ms", nil, helloMs, err)
 	b.value("load", "navigation → ready, cold cache: app", "ms", nil, appMs, err)
