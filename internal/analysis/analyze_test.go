@@ -668,3 +668,28 @@ func TestKeepLetters(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimHead(t *testing.T) {
+	names := analysistest.Names{"ايهود اولمرت": PER, "ابلغ اولمرت": PER, "يواف جالانت": PER, "جالانت": PER}
+	for _, tt := range []struct{ in, want string }{
+		// A verb before a name already given in full is left out.
+		{"قال إيهود أولمرت إن الوزير أبلغ أولمرت بالقرار", "إيهود أولمرت|أولمرت"},
+		// A full name seen for the first time keeps its first word.
+		{"قال جالانت إن يوآف جالانت وصل", "جالانت|يوآف جالانت"},
+		// A repeated full name stays whole.
+		{"التقى إيهود أولمرت ثم غادر إيهود أولمرت", "إيهود أولمرت|إيهود أولمرت"},
+	} {
+		res, err := AnalyzeWith(tt.in, Options{}, names)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkResult(t, tt.in, res)
+		var got []string
+		for _, e := range res.Entities {
+			got = append(got, e.Text)
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tahlil/internal/ner"
 	"tahlil/internal/token"
 )
 
@@ -142,4 +143,32 @@ func spanKey(d *token.Doc, s span, first, last int) string {
 		b = append(b, d.Tokens[t].Norm...)
 	}
 	return string(b)
+}
+
+// trimHead drops the first word of a person span of two or more words when
+// an earlier person span already gave the same name with another first word
+// and the first word is not a given name, as the verb in "أبلغ نتنياهو" after
+// بنيامين نتنياهو. A name introduced for the first time ("يوآف جالانت") and a
+// repeated full name keep every word.
+func trimHead(d *token.Doc, spans []span) []span {
+	firsts := map[string]string{} // last word of an earlier multi-word PER span → its first word
+	for i := range spans {
+		s := &spans[i]
+		if s.typ != PER || s.last == s.first {
+			continue
+		}
+		head, tail := d.Tokens[s.first].Stem, d.Tokens[s.last].Stem
+		if f, ok := firsts[tail]; ok && f != head && s.model && !ner.GivenName(head) && !ner.GivenName(d.Tokens[s.first].Bare()) &&
+			!nameHeads[head] && d.Tokens[s.first+1].Kind == token.Word {
+			t := &d.Tokens[s.first+1]
+			s.first++
+			s.skip = utf8.RuneCountInString(t.Pre)
+			s.start = t.EntStart
+			continue
+		}
+		if _, ok := firsts[tail]; !ok {
+			firsts[tail] = head
+		}
+	}
+	return spans
 }

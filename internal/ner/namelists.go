@@ -11,6 +11,10 @@ const (
 	listSurname
 )
 
+// GivenName reports whether the search-normalized word w is in the
+// hand-written list of common given names.
+func GivenName(w string) bool { return nameList(w)&listFirstName != 0 }
+
 // nameList returns the bit set of hand-written name lists that hold w: common
 // given names (Arabic and foreign), family names of well-known people, cities,
 // regions and capitals, and well-known organizations, news agencies, sports
