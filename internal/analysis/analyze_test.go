@@ -539,16 +539,7 @@ func TestLineBreaksEndSpans(t *testing.T) {
 		{"في 7\nأكتوبر 2023", "NUM:7 DATE:أكتوبر 2023"},
 		{"في 7 أكتوبر\n2023", "DATE:7 أكتوبر DATE:2023"},
 	} {
-		res, err := AnalyzeWith(tt.in, Options{}, names)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkResult(t, tt.in, res)
-		var got []string
-		for _, e := range res.Entities {
-			got = append(got, e.Type+":"+e.Text)
-		}
-		if g := strings.Join(got, " "); g != tt.want {
+		if g := mentions(t, tt.in, names); g != tt.want {
 			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
 		}
 	}
@@ -576,16 +567,7 @@ func TestPropagate(t *testing.T) {
 		// The last word of عبد الله is not a surname.
 		{"استقبل الملك عبد الله الثاني الوفد وقال إن الله", "PER:عبد الله الثاني"},
 	} {
-		res, err := AnalyzeWith(tt.in, Options{}, names)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkResult(t, tt.in, res)
-		var got []string
-		for _, e := range res.Entities {
-			got = append(got, e.Type+":"+e.Text)
-		}
-		if g := strings.Join(got, " "); g != tt.want {
+		if g := mentions(t, tt.in, names); g != tt.want {
 			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
 		}
 	}
@@ -623,16 +605,7 @@ func TestPropagateSupport(t *testing.T) {
 		// Found once: a one-word name does not spread.
 		{"دخل المدينة ثم خرج إلى مدينة أخرى وعاد للمدينة", "LOC:المدينة"},
 	} {
-		res, err := AnalyzeWith(tt.in, Options{}, names)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkResult(t, tt.in, res)
-		var got []string
-		for _, e := range res.Entities {
-			got = append(got, e.Type+":"+e.Text)
-		}
-		if g := strings.Join(got, " "); g != tt.want {
+		if g := mentions(t, tt.in, names); g != tt.want {
 			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
 		}
 	}
@@ -654,16 +627,7 @@ func TestKeepLetters(t *testing.T) {
 		{"قالت إدارة بزيدن", "PER:بزيدن"},
 	}
 	for _, tt := range tests {
-		res, err := AnalyzeWith(tt.in, Options{}, names)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkResult(t, tt.in, res)
-		var got []string
-		for _, e := range res.Entities {
-			got = append(got, e.Type+":"+e.Text)
-		}
-		if g := strings.Join(got, " "); g != tt.want {
+		if g := mentions(t, tt.in, names); g != tt.want {
 			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
 		}
 	}
@@ -673,23 +637,30 @@ func TestTrimHead(t *testing.T) {
 	names := analysistest.Names{"ايهود اولمرت": PER, "ابلغ اولمرت": PER, "يواف جالانت": PER, "جالانت": PER}
 	for _, tt := range []struct{ in, want string }{
 		// A verb before a name already given in full is left out.
-		{"قال إيهود أولمرت إن الوزير أبلغ أولمرت بالقرار", "إيهود أولمرت|أولمرت"},
+		{"قال إيهود أولمرت إن الوزير أبلغ أولمرت بالقرار", "PER:إيهود أولمرت PER:أولمرت"},
 		// A full name seen for the first time keeps its first word.
-		{"قال جالانت إن يوآف جالانت وصل", "جالانت|يوآف جالانت"},
+		{"قال جالانت إن يوآف جالانت وصل", "PER:جالانت PER:يوآف جالانت"},
 		// A repeated full name stays whole.
-		{"التقى إيهود أولمرت ثم غادر إيهود أولمرت", "إيهود أولمرت|إيهود أولمرت"},
+		{"التقى إيهود أولمرت ثم غادر إيهود أولمرت", "PER:إيهود أولمرت PER:إيهود أولمرت"},
 	} {
-		res, err := AnalyzeWith(tt.in, Options{}, names)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkResult(t, tt.in, res)
-		var got []string
-		for _, e := range res.Entities {
-			got = append(got, e.Text)
-		}
-		if g := strings.Join(got, "|"); g != tt.want {
+		if g := mentions(t, tt.in, names); g != tt.want {
 			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
 		}
 	}
+}
+
+// mentions analyzes text with the fixed recognizer names, checks the result's
+// invariants, and returns its entities as "TYPE:text" separated by spaces.
+func mentions(t *testing.T, text string, names Recognizer) string {
+	t.Helper()
+	res, err := AnalyzeWith(text, Options{}, names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkResult(t, text, res)
+	got := make([]string, len(res.Entities))
+	for i, e := range res.Entities {
+		got[i] = e.Type + ":" + e.Text
+	}
+	return strings.Join(got, " ")
 }
