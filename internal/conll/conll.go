@@ -31,33 +31,18 @@ type TagMapper func(raw string) string
 // token tagged O. Tags are cleaned with mapTag and then repaired so that
 // an I- tag never follows O or a different type (it becomes B-).
 func Read(r io.Reader, mapTag TagMapper) ([]Sentence, error) {
-	var out []Sentence
-	var cur Sentence
-	flush := func() {
-		if len(cur.Tokens) > 0 {
-			repairBIO(cur.Tags)
-			out = append(out, cur)
-		}
-		cur = Sentence{}
-	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+	return readLines(r, func(line string) (tok, tag string, end bool) {
+		line = strings.TrimSpace(line)
 		if line == "" {
-			flush()
-			continue
+			return "", "", true
 		}
 		i := strings.LastIndexAny(line, " \t")
-		tok, tag := line, "O"
+		tok, tag = line, "O"
 		if i >= 0 {
 			tok, tag = strings.TrimSpace(line[:i]), line[i+1:]
 		}
-		cur.Tokens = append(cur.Tokens, tok)
-		cur.Tags = append(cur.Tags, mapTag(tag))
-	}
-	flush()
-	return out, sc.Err()
+		return tok, mapTag(tag), false
+	})
 }
 
 // ReadNested reads a corpus with nested entities, such as Wojood: each
@@ -66,6 +51,26 @@ func Read(r io.Reader, mapTag TagMapper) ([]Sentence, error) {
 // inside one of a type left out (an ORG inside an OCC) is kept. A line whose
 // token is "$#$" ends the sentence.
 func ReadNested(r io.Reader, mapTag TagMapper) ([]Sentence, error) {
+	return readLines(r, func(line string) (tok, tag string, end bool) {
+		f := strings.Fields(line)
+		if len(f) == 0 || f[0] == "$#$" {
+			return "", "", true
+		}
+		tag = "O"
+		for _, t := range f[1:] {
+			if m := mapTag(t); m != "O" {
+				tag = m
+				break
+			}
+		}
+		return f[0], tag, false
+	})
+}
+
+// readLines reads sentences from r, one token a line as parse reads it
+// (end reports a line that ends the sentence), with a leading BOM dropped
+// and the BIO tags of each sentence repaired.
+func readLines(r io.Reader, parse func(line string) (tok, tag string, end bool)) ([]Sentence, error) {
 	var out []Sentence
 	var cur Sentence
 	flush := func() {
@@ -78,19 +83,12 @@ func ReadNested(r io.Reader, mapTag TagMapper) ([]Sentence, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
-		f := strings.Fields(strings.TrimPrefix(sc.Text(), "\ufeff"))
-		if len(f) == 0 || f[0] == "$#$" {
+		tok, tag, end := parse(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if end {
 			flush()
 			continue
 		}
-		tag := "O"
-		for _, t := range f[1:] {
-			if m := mapTag(t); m != "O" {
-				tag = m
-				break
-			}
-		}
-		cur.Tokens = append(cur.Tokens, f[0])
+		cur.Tokens = append(cur.Tokens, tok)
 		cur.Tags = append(cur.Tags, tag)
 	}
 	flush()
