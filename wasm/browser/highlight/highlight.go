@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"tahlil/internal/analysis"
 )
@@ -53,67 +54,170 @@ const SectionRunes = 8 << 10
 // inside text, as analysis.Analyze returns them; an entity that is not is
 // skipped rather than corrupting the text.
 func View(text string, entities []analysis.Entity) []string {
-	var sections []string
-	var b strings.Builder
-	b.Grow(len(text) + len(text)/4 + 64*len(entities))
-	open := func() { b.WriteString(`<div class="sec">`) }
-	closeSec := func() {
-		b.WriteString(`</div>`)
-		sections = append(sections, b.String())
-		b.Reset()
+	if !utf8.ValidString(text) {
+		return viewRunes(text, entities)
 	}
-	open()
-	ei := 0 // next entity
-	rn := 0 // code point index of the next rune
-	inMark := false
-	secRunes := 0
-	var cur analysis.Entity
+	// The same walk as viewRunes, over bytes: runs of characters that need
+	// no escaping are copied whole, which makes this several times faster.
+	v := newViewer(text, entities)
+	last := 0 // text[last:i] is yet to be written
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c&0xC0 == 0x80 {
+			continue // inside a code point
+		}
+		if v.boundary() {
+			v.b.WriteString(text[last:i])
+			last = i
+			v.tags()
+		}
+		if c < utf8.RuneSelf && escapes[c] != "" {
+			v.b.WriteString(text[last:i])
+			v.b.WriteString(escapes[c])
+			last = i + 1
+		}
+		if v.next(c == '\n') {
+			v.b.WriteString(text[last : i+1])
+			last = i + 1
+			v.cut()
+		}
+	}
+	v.b.WriteString(text[last:])
+	return v.finish()
+}
+
+// escapes gives the replacement of each ASCII character that escapeRune
+// replaces.
+var escapes = [utf8.RuneSelf]string{
+	'&':  "&amp;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+	'"':  "&#34;",
+	'\'': "&#39;",
+	'\r': "&#13;",
+	0:    "\uFFFD",
+}
+
+// viewer holds the state of one View: the output, the section being
+// written, and where the walk is among the entities.
+type viewer struct {
+	entities []analysis.Entity
+	sections []string
+	b        strings.Builder
+	ei       int // next entity
+	rn       int // code point index of the next code point
+	inMark   bool
+	cur      analysis.Entity
+	secRunes int
+}
+
+func newViewer(text string, entities []analysis.Entity) *viewer {
+	v := &viewer{entities: entities}
+	v.b.Grow(len(text) + len(text)/4 + 64*len(entities))
+	v.b.WriteString(`<div class="sec">`)
+	return v
+}
+
+// boundary reports whether a mark closes or may open before code point rn.
+func (v *viewer) boundary() bool {
+	if v.inMark {
+		return v.rn == v.cur.End
+	}
+	return v.ei < len(v.entities) && v.entities[v.ei].Start <= v.rn
+}
+
+// tags closes and opens the marks due before code point rn.
+func (v *viewer) tags() {
+	if v.inMark && v.rn == v.cur.End {
+		v.b.WriteString(`</mark>`)
+		v.inMark = false
+	}
+	if !v.inMark {
+		for v.ei < len(v.entities) && v.entities[v.ei].Start < v.rn {
+			v.ei++ // overlapping or out of order: skip
+		}
+		if v.ei < len(v.entities) && v.entities[v.ei].Start == v.rn && v.entities[v.ei].End > v.rn {
+			v.cur = v.entities[v.ei]
+			writeMarkOpen(&v.b, v.ei, v.cur)
+			v.inMark = true
+			v.ei++
+		}
+	}
+}
+
+// next counts a code point and reports whether the section ends after it.
+func (v *viewer) next(newline bool) bool {
+	v.rn++
+	v.secRunes++
+	return newline && !v.inMark && v.secRunes >= SectionRunes
+}
+
+// cut ends the section and starts the next.
+func (v *viewer) cut() {
+	v.b.WriteString(`</div>`)
+	v.sections = append(v.sections, v.b.String())
+	v.b.Reset()
+	v.b.WriteString(`<div class="sec">`)
+	v.secRunes = 0
+}
+
+func (v *viewer) finish() []string {
+	if v.inMark {
+		v.b.WriteString(`</mark>`)
+	}
+	v.b.WriteString(`</div>`)
+	v.sections = append(v.sections, v.b.String())
+	if n := len(v.sections); n > 1 && v.sections[n-1] == `<div class="sec"></div>` {
+		v.sections = v.sections[:n-1]
+	}
+	return v.sections
+}
+
+// viewRunes is View for text that is not valid UTF-8, rune by rune, so that
+// each invalid byte counts as one code point and shows as U+FFFD.
+func viewRunes(text string, entities []analysis.Entity) []string {
+	v := newViewer(text, entities)
 	for _, r := range text {
-		if inMark && rn == cur.End {
-			b.WriteString(`</mark>`)
-			inMark = false
+		if v.boundary() {
+			v.tags()
 		}
-		if !inMark {
-			for ei < len(entities) && entities[ei].Start < rn {
-				ei++ // overlapping or out of order: skip
-			}
-			if ei < len(entities) && entities[ei].Start == rn && entities[ei].End > rn {
-				cur = entities[ei]
-				writeMarkOpen(&b, ei, cur)
-				inMark = true
-				ei++
-			}
-		}
-		escapeRune(&b, r)
-		rn++
-		secRunes++
-		if r == '\n' && !inMark && secRunes >= SectionRunes {
-			closeSec()
-			open()
-			secRunes = 0
+		escapeRune(&v.b, r)
+		if v.next(r == '\n') {
+			v.cut()
 		}
 	}
-	if inMark {
-		b.WriteString(`</mark>`)
-	}
-	closeSec()
-	if len(sections) > 1 && sections[len(sections)-1] == `<div class="sec"></div>` {
-		sections = sections[:len(sections)-1]
-	}
-	return sections
+	return v.finish()
 }
 
 func writeMarkOpen(b *strings.Builder, i int, e analysis.Entity) {
+	var num [20]byte
 	b.WriteString(`<mark tabindex="0" data-i="`)
-	b.WriteString(strconv.Itoa(i))
+	b.Write(strconv.AppendInt(num[:0], int64(i), 10))
 	b.WriteString(`" data-type="`)
-	escapeString(b, e.Type)
-	b.WriteString(`" data-group="`)
-	b.WriteString(strconv.Itoa(e.Group))
-	b.WriteString(`" data-label="`)
-	escapeString(b, TypeName(e.Type))
+	if a, ok := markAttrs[e.Type]; ok {
+		b.WriteString(a.typ)
+		b.WriteString(`" data-group="`)
+		b.Write(strconv.AppendInt(num[:0], int64(e.Group), 10))
+		b.WriteString(`" data-label="`)
+		b.WriteString(a.label)
+	} else {
+		escapeString(b, e.Type)
+		b.WriteString(`" data-group="`)
+		b.Write(strconv.AppendInt(num[:0], int64(e.Group), 10))
+		b.WriteString(`" data-label="`)
+		escapeString(b, TypeName(e.Type))
+	}
 	b.WriteString(`">`)
 }
+
+// markAttrs holds the escaped type and label of each known type.
+var markAttrs = func() map[string]struct{ typ, label string } {
+	m := map[string]struct{ typ, label string }{}
+	for t, name := range TypeNames {
+		m[t] = struct{ typ, label string }{Escape(t), Escape(name)}
+	}
+	return m
+}()
 
 // Escape returns s with the characters that matter in HTML text and
 // attribute values replaced by character references.

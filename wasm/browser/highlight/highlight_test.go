@@ -3,6 +3,7 @@ package highlight
 import (
 	"fmt"
 	"html"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -208,5 +209,26 @@ func BenchmarkView(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		View(text, res.Entities)
+	}
+}
+
+// BenchmarkRegions measures everything the page draws for one analysis of
+// the sample article besides the analysis itself.
+func BenchmarkRegions(b *testing.B) {
+	text, err := os.ReadFile("../sample.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := analysis.Analyze(string(text), analysis.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		counts := Counts(res.Entities)
+		_ = View(string(text), res.Entities)
+		_ = Legend(counts)
+		_ = Panel(res.Groups)
+		_ = Stats(res.Stats, counts)
 	}
 }
