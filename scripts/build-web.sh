@@ -4,9 +4,10 @@
 # index.html and sw.js gets a content-hashed name, references are rewritten,
 # the service worker's cache is named after the hash of the whole build, and
 # each text or wasm file gets .br (when brotli is installed) and .gz copies.
+# TAHLIL_DIST names another output directory (relative to the repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=dist
+out=${TAHLIL_DIST:-dist}
 tmp=$(mktemp -d)
 stage=
 trap 'rm -rf "$tmp" ${stage:+"$stage"}' EXIT

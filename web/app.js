@@ -5,6 +5,7 @@
 // megabyte paste never blocks typing; their view is inserted section by
 // section between tasks.
 "use strict";
+performance.mark("tahlil:script");
 
 // The build rewrites these names to content-hashed ones and sets WASM_BYTES.
 const WASM_URL = "web/tahlil.wasm";
@@ -49,7 +50,7 @@ async function load() {
     fail("لا يدعم هذا المتصفح WebAssembly، أو لم يُحمَّل ملف التشغيل. حدّث المتصفح ثم أعد المحاولة.");
     return;
   }
-  startWorker();
+  // index.html preloads the module, so this fetch finds it on its way.
   let resp;
   try {
     resp = await fetch(WASM_URL);
@@ -63,24 +64,17 @@ async function load() {
   }
   performance.mark("tahlil:response");
   const total = WASM_BYTES || Number(resp.headers.get("Content-Length")) || 0;
-  const [forCompile, forCount] = resp.body.tee();
-  countBytes(forCount, total);
-  let module;
-  try {
-    module = await WebAssembly.compileStreaming(
-      new Response(forCompile, { headers: { "Content-Type": "application/wasm" } }));
-  } catch (e) {
-    fail("ملف المحلّل تالف أو غير مكتمل: " + e.message + ". أعد تحميل الصفحة.");
-    return;
-  }
-  performance.mark("tahlil:compiled");
+  // The progress bar reads a clone. The response itself goes to the
+  // compiler unchanged: it keeps its URL, so the browser can cache the
+  // compiled code and skip compiling on the next visit.
+  countBytes(resp.clone().body, total);
   const go = new Go();
   const booted = new Promise((resolve) => { globalThis.__tahlilBoot = resolve; });
-  let instance;
+  let module, instance;
   try {
-    instance = await WebAssembly.instantiate(module, go.importObject);
+    ({ module, instance } = await WebAssembly.instantiateStreaming(resp, go.importObject));
   } catch (e) {
-    fail("تعذّر تشغيل المحلّل: " + e.message);
+    fail("ملف المحلّل تالف أو غير مكتمل: " + e.message + ". أعد تحميل الصفحة.");
     return;
   }
   memory = instance.exports.mem;
@@ -95,18 +89,22 @@ async function load() {
   exited.catch(() => fail("توقّف المحلّل بصورة غير متوقعة. أعد تحميل الصفحة."));
   performance.mark("tahlil:started");
   T = globalThis.__tahlil;
-  if (worker) worker.postMessage({ module });
-  await workerUp;
-  performance.mark("tahlil:worker");
   publish();
-  $("version").textContent = T.version;
+  // Ready: the analyzer on this page answers from now on. Everything else
+  // (the worker for long texts, the service worker, the restored draft)
+  // starts after, so that none of it delays the first analysis.
   document.documentElement.setAttribute("data-ready", "");
+  $("version").textContent = T.version;
   $("loadtext").textContent = "المحلّل جاهز";
-  // Registering now, once the page has every file, lets the service worker
-  // precache them from the HTTP cache instead of downloading them again.
-  registerServiceWorker();
-  if ($("editor").value.trim()) analyzeNow();
-  else warmUp();
+  setTimeout(() => {
+    startWorker(module);
+    // Registering now, once the page has every file, lets the service
+    // worker precache them from the HTTP cache instead of downloading them
+    // again.
+    registerServiceWorker();
+    if ($("editor").value.trim()) analyzeNow();
+    else warmUp();
+  }, 0);
 }
 
 async function countBytes(stream, total) {
@@ -116,20 +114,23 @@ async function countBytes(stream, total) {
   for (;;) {
     let step;
     try { step = await reader.read(); } catch (e) { return; }
-    if (step.done) break;
+    if (step.done || T) break;
     got += step.value.byteLength;
     if (total) bar.style.width = Math.min(100, (100 * got) / total).toFixed(1) + "%";
     text.textContent = "جارٍ تنزيل المحلّل: " + fmtBytes(got) + (total ? " من " + fmtBytes(total) : "");
   }
   bar.style.width = "100%";
-  text.textContent = "جارٍ تشغيل المحلّل…";
+  if (!T) text.textContent = "جارٍ تشغيل المحلّل…";
+  else reader.cancel().catch(() => {});
 }
 
 // ---- worker ----------------------------------------------------------------
 
-let workerUp = Promise.resolve();
+// workerUp settles once the worker has started (or failed to within 3 s); a
+// long text analyzed before then waits for it.
+let workerUp = null;
 
-function startWorker() {
+function startWorker(module) {
   if (!("Worker" in window)) return;
   try {
     worker = new Worker(WORKER_URL);
@@ -137,6 +138,7 @@ function startWorker() {
     worker = null;
     return;
   }
+  worker.postMessage({ module });
   workerUp = new Promise((resolve) => {
     const t = setTimeout(resolve, 3000);
     worker.addEventListener("message", function up(e) {
@@ -201,7 +203,8 @@ function publish() {
     },
     show(text) {
       if (typeof text !== "string") return Promise.reject(new Error("tahlil.show: text must be a string"));
-      $("editor").value = text;
+      const editor = $("editor");
+      if (editor.value !== text) editor.value = text;
       saveDraft();
       updateCount();
       // Analyze the text as given: the editor turns CR LF into LF.
@@ -224,8 +227,9 @@ function schedule() {
 }
 
 function status(kind, msg) {
-  if (T && T.status) T.status(kind, msg);
-  else { $("status").dataset.kind = kind; $("status").textContent = msg; }
+  const el = $("status");
+  if (el.dataset.kind !== kind) el.dataset.kind = kind;
+  el.textContent = msg;
 }
 
 // analyzeNow analyzes the editor's text and renders it. The promise
@@ -238,6 +242,10 @@ async function analyzeNow(given) {
   if (!text.trim()) {
     clearOutput();
     return;
+  }
+  if (text.length > BIG && workerUp && !workerOK) {
+    await workerUp;
+    if (my !== gen) return;
   }
   const t0 = performance.now();
   const big = text.length > BIG && workerOK;
@@ -265,30 +273,42 @@ async function analyzeNow(given) {
     }
   }
   if (my !== gen) return;
-  const t1 = performance.now();
   resultJSON = out.json === undefined ? null : out.json;
   hasResult = true;
   groups = new Map(JSON.parse(out.groups).groups.map((g) => [g.id, g]));
   analyzedText = text;
-  $("legend").innerHTML = out.legend;
-  T.syncLegend();
-  $("panel").innerHTML = out.panel;
-  $("stats").innerHTML = out.stats;
-  const t2 = performance.now();
+  // One innerHTML per region, and none for a region whose HTML is what the
+  // page already shows: an edit that leaves the entities as they were
+  // redraws only the text.
+  if (setRegion("legend", out.legend)) T.syncLegend();
+  setRegion("panel", out.panel);
+  setRegion("stats", out.stats);
   const view = $("view");
   view.innerHTML = out.view[0];
-  const t3 = performance.now();
+  shown.view = null;
   for (let i = 1; i < out.view.length; i++) {
     await nextTask();
     if (my !== gen) return;
     view.insertAdjacentHTML("beforeend", out.view[i]);
   }
   lastMs = performance.now() - t0;
-  if (window.__tahlilDebug) window.__tahlilDebug.push({json: t2 - t1, first: t3 - t2, sections: out.view.length, total: lastMs});
   normDirty = true;
   if (!$("pane-norm").hidden) refreshNormalized();
   status("info", "حُلِّل النص في " + fmt.format(Math.max(1, Math.round(lastMs))) + " م.ث: " +
     (out.entities ? plural(out.entities, MENTIONS) + " إلى " + plural(groups.size, ENTITIES) : "لا كيانات") + ". يُحفظ النص تلقائيًا.");
+}
+
+// shown holds the HTML each region was last given, so that an unchanged
+// region is not parsed and laid out again.
+const shown = { legend: null, panel: null, stats: null, view: null };
+
+// setRegion puts html into the element with that id unless it is there
+// already, and reports whether it changed the page.
+function setRegion(id, html) {
+  if (shown[id] === html) return false;
+  $(id).innerHTML = html;
+  shown[id] = html;
+  return true;
 }
 
 // warmUp analyzes a short text once the page is idle, so that the code and
@@ -318,6 +338,7 @@ function clearOutput() {
   $("legend").textContent = "";
   $("stats").textContent = "";
   $("panel").innerHTML = '<p class="empty">لم يُحلَّل نص بعد.</p>';
+  shown.legend = shown.panel = shown.stats = shown.view = null;
   $("view").innerHTML = '<p class="empty">سيظهر هنا نص المقال وقد أُبرزت فيه الأسماء والأماكن والمنظمات والتواريخ والأعداد.</p>';
   $("normtext").value = "";
   normFull = "";
@@ -437,10 +458,8 @@ function selectGroup(id, scroll) {
 
 function saveDraft() {
   clearTimeout(saveTimer);
-  const t0 = performance.now();
   try {
     localStorage.setItem(DRAFT_KEY, $("editor").value);
-    if (window.__tahlilDebug) window.__tahlilDebug.push({save: performance.now() - t0});
   } catch (e) {
     status("error", "النص أكبر من أن يُحفظ على هذا الجهاز؛ احفظ نسخة منه بنفسك.");
   }

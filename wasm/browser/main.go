@@ -22,6 +22,9 @@ import (
 )
 
 func main() {
+	// Marks the end of the Go runtime's and the packages' initialization,
+	// for the start-up breakdown in the page's performance timeline.
+	js.Global().Get("performance").Call("mark", "tahlil:main")
 	api := js.Global().Get("Object").New()
 	export := func(name string, f func(args []js.Value) any) {
 		api.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) (res any) {
