@@ -29,6 +29,9 @@ func Key(name string) string {
 // Len returns the number of names in the table.
 func Len() int { return len(countryOffsets) }
 
+// Name returns the i-th key in the table, in sorted order, for 0 ≤ i < Len().
+func Name(i int) string { return name(i) }
+
 func name(i int) string {
 	s := countryNames[countryOffsets[i]:]
 	return s[:strings.IndexByte(s, '\n')]

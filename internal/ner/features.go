@@ -41,12 +41,17 @@ func allowed(prev, cur uint8) bool {
 // info is what feature extraction needs about one token.
 type info struct {
 	norm, stem, bare, pre string
-	kind                  token.Kind
-	al                    bool
-	class                 uint8 // word class, see lexicon.go
-	gaz                   uint8 // 0, or 1/2 for the first/next word of a country name
-	list                  uint8 // nameList bits of the word
-	pat                   uint8 // name pattern: 1 عبد…, 2 ابو…
+	// hb and hn are the hashes (wordHash) of the word's window form (see bareAt)
+	// and of norm: each string is hashed once, and features combine the
+	// hashes.
+	hb, hn uint64
+	shape  byte // see shapeOf
+	kind   token.Kind
+	al     bool
+	class  uint8 // word class, see lexicon.go
+	gaz    uint8 // 0, or 1/2 for the first/next word of a country name
+	list   uint8 // nameList bits of the word
+	pat    uint8 // name pattern: 1 عبد…, 2 ابو…
 	// doc has bit l set when the first pass gave label l to the same bare
 	// word elsewhere in the document; docSet marks the second pass.
 	doc    uint16
@@ -61,7 +66,10 @@ type info struct {
 const vocabMin = 2
 
 // vocabHash is the model table key that marks a bare word as known.
-func vocabHash(bare string) uint64 { return mix(hstr(hstart(fVocab), bare)) }
+func vocabHash(bare string) uint64 { return vocabKey(wordHash(bare)) }
+
+// vocabKey is vocabHash given wordHash(bare).
+func vocabKey(h uint64) uint64 { return mix(hword(hstart(fVocab), h)) }
 
 // docWord reports whether a token takes part in document-level features.
 func docWord(in *info) bool {
@@ -71,12 +79,14 @@ func docWord(in *info) bool {
 // setDocFeatures fills in[i].doc from first-pass labels: for each word, the
 // labels the same word got elsewhere in the document.
 func setDocFeatures(in []info, labels []uint8) {
-	counts := make(map[string][numLabels]int32, len(in)/4)
+	// Words are keyed by their hash: a string key costs far more to hash
+	// in WebAssembly.
+	counts := make(map[uint64][numLabels]int32, len(in)/4)
 	for i := range in {
 		if docWord(&in[i]) {
-			c := counts[in[i].bare]
+			c := counts[in[i].hb]
 			c[labels[i]]++
-			counts[in[i].bare] = c
+			counts[in[i].hb] = c
 		}
 	}
 	for i := range in {
@@ -85,7 +95,7 @@ func setDocFeatures(in []info, labels []uint8) {
 		if !docWord(&in[i]) {
 			continue
 		}
-		c := counts[in[i].bare]
+		c := counts[in[i].hb]
 		c[labels[i]]--
 		for l, n := range c {
 			if n > 0 {
@@ -95,36 +105,46 @@ func setDocFeatures(in []info, labels []uint8) {
 	}
 }
 
-// prepare fills buf with the info of toks.
-func prepare(toks []token.Token, buf []info, known func(bare string) bool) []info {
+// prepare fills buf with the info of toks. known reports whether a bare
+// word, given with its wordHash, counts as known.
+func prepare(toks []token.Token, buf []info, known func(bare string, h uint64) bool) []info {
 	buf = buf[:0]
 	for i := range toks {
 		t := &toks[i]
 		in := info{norm: t.Norm, stem: t.Stem, bare: t.Bare(), pre: t.Pre, kind: t.Kind, al: t.Al}
+		in.hn = wordHash(in.norm)
+		in.hb = in.hn
+		if in.bare != in.norm && t.Kind != token.Punct && t.Kind != token.Number {
+			in.hb = wordHash(in.bare)
+		}
 		in.known = true
+		in.shape = shapeOf(&in)
 		if t.Kind == token.Word {
-			in.class = wordClass(in.bare)
+			lex := lexLookup(in.hb)
+			in.class = lexClass(lex)
 			if in.class == classNone && in.al && isNisba(in.bare) {
 				in.class = classNisba
 			}
-		}
-		if t.Kind == token.Word || t.Kind == token.Latin {
-			in.known = known(in.bare)
-		}
-		if t.Kind == token.Word {
-			in.list = nameList(in.stem)
+			in.list = lexList(lex)
 			if in.stem != in.bare {
-				in.list |= nameList(in.bare)
+				in.list |= lexList(lexLookup(wordHash(in.stem)))
 			}
 			in.pat = namePattern(in.bare)
+			if lex&lexCountryStart != 0 {
+				in.gaz = 3 // a candidate, decided below
+			}
+		}
+		if t.Kind == token.Word || t.Kind == token.Latin {
+			in.known = known(in.bare, in.hb)
 		}
 		buf = append(buf, in)
 	}
 	var words [4]string
 	for i := 0; i < len(buf); i++ {
-		if buf[i].kind != token.Word {
+		if buf[i].gaz != 3 {
 			continue
 		}
+		buf[i].gaz = 0
 		n := 0
 		for ; n < len(words) && i+n < len(buf) && buf[i+n].kind == token.Word; n++ {
 			words[n] = buf[i+n].bare
@@ -228,8 +248,14 @@ func hstr(h uint64, s string) uint64 {
 
 func hbyte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * prime64 }
 
-// hsep ends a string field so that ("ab","c") and ("a","bc") differ.
-func hsep(h uint64) uint64 { return (h ^ 0x1f) * prime64 }
+// wordHash returns the hash of s that features combine with hword: FNV-1a,
+// finished with mix so that the hashes of similar strings share no
+// structure (plain FNV states of words that differ in their last byte,
+// XORed with template seeds, collide).
+func wordHash(s string) uint64 { return mix(hstr(offset64, s)) }
+
+// hword adds a string, given as its wordHash, to h.
+func hword(h, w uint64) uint64 { return (h ^ w) * prime64 }
 
 // mix finishes a hash so that its low and high bits are both well spread.
 func mix(h uint64) uint64 {
@@ -248,18 +274,25 @@ func edgeHash(h uint64, prev uint8) uint64 { return mix(h ^ (uint64(prev)+1)*0x9
 // for experiments only: a model must be used with the set it was trained with.
 func SetDisabled(bits uint64) { disabled = bits }
 
-const (
-	boundary = "\x02" // a window position before the start or past the end
-)
+// hBoundary is the word hash of a window position before the start or past
+// the end: wordHash("\x02").
+const hBoundary = 0x5aec852590056221
 
+// bareAt returns the form of token i that windows use: its bare word, or
+// for punctuation and numbers its normalized text.
 func bareAt(in []info, i int) string {
-	if i < 0 || i >= len(in) {
-		return boundary
-	}
 	if in[i].kind == token.Punct || in[i].kind == token.Number {
 		return in[i].norm
 	}
 	return in[i].bare
+}
+
+// wordAt returns the hash of bareAt(in, i), or hBoundary out of range.
+func wordAt(in []info, i int) uint64 {
+	if i < 0 || i >= len(in) {
+		return hBoundary
+	}
+	return in[i].hb
 }
 
 func classAt(in []info, i int) byte {
@@ -288,7 +321,7 @@ func gazAt(in []info, i int) byte {
 
 // shape summarizes a token's kind and length, and for Latin words their
 // capitalization.
-func shape(in *info) byte {
+func shapeOf(in *info) byte {
 	n := utf8.RuneCountInString(in.bare)
 	var lb byte
 	switch {
@@ -319,7 +352,7 @@ func shapeAt(in []info, i int) byte {
 	if i < 0 || i >= len(in) {
 		return 0xfe
 	}
-	return shape(&in[i])
+	return in[i].shape
 }
 
 // disabled is a bit set of feature templates left out (for experiments).
@@ -352,9 +385,9 @@ const numEdge = 1
 func features(in []info, i int, out []uint64) ([]uint64, [numEdge]uint64) {
 	t := &in[i]
 	// The word-identity features come first; see numLexical.
-	out = emit(out, fNorm, hstr(hstart(fNorm), t.norm))
+	out = emit(out, fNorm, hword(hstart(fNorm), t.hn))
 	b := bareAt(in, i)
-	out = emit(out, fBare, hstr(hstart(fBare), b))
+	out = emit(out, fBare, hword(hstart(fBare), t.hb))
 	out = emit(out, fBias, hstart(fBias))
 	cl := hstr(hstart(fClitics), t.pre)
 	if t.al {
@@ -362,35 +395,38 @@ func features(in []info, i int, out []uint64) ([]uint64, [numEdge]uint64) {
 	}
 	out = emit(out, fClitics, cl)
 	if t.kind == token.Word || t.kind == token.Latin {
-		// Prefixes and suffixes of the bare word, 1 to 4 runes.
-		n := 0
-		for j := range b {
-			if j > 0 {
+		// Prefixes and suffixes of the bare word, 1 to 4 runes, shorter
+		// than the word: one pass over the bytes from each end.
+		h, n := uint64(offset64), 0
+		for j := 0; j < len(b); j++ {
+			if j > 0 && utf8.RuneStart(b[j]) {
 				n++
 				if n > 4 {
 					break
 				}
-				out = emit(out, fPrefix+byte(n-1), hstr(hstart(fPrefix+byte(n-1)), b[:j]))
+				out = emit(out, fPrefix+byte(n-1), hword(hstart(fPrefix+byte(n-1)), mix(h)))
 			}
+			h = (h ^ uint64(b[j])) * prime64
 		}
-		n = 0
-		for j := len(b); j > 0 && n < 4; {
-			_, sz := utf8.DecodeLastRuneInString(b[:j])
-			j -= sz
-			n++
-			if j == 0 {
-				break
+		h, n = offset64, 0
+		for j := len(b) - 1; j > 0; j-- {
+			h = (h ^ uint64(b[j])) * prime64
+			if utf8.RuneStart(b[j]) {
+				n++
+				out = emit(out, fSuffix+byte(n-1), hword(hstart(fSuffix+byte(n-1)), mix(h)))
+				if n == 4 {
+					break
+				}
 			}
-			out = emit(out, fSuffix+byte(n-1), hstr(hstart(fSuffix+byte(n-1)), b[j:]))
 		}
 	}
-	out = emit(out, fShape, hbyte(hstart(fShape), shape(t)))
-	out = emit(out, fBareL1, hstr(hstart(fBareL1), bareAt(in, i-1)))
-	out = emit(out, fBareR1, hstr(hstart(fBareR1), bareAt(in, i+1)))
-	out = emit(out, fBareL2, hstr(hstart(fBareL2), bareAt(in, i-2)))
-	out = emit(out, fBareR2, hstr(hstart(fBareR2), bareAt(in, i+2)))
-	out = emit(out, fBigramL, hstr(hsep(hstr(hstart(fBigramL), bareAt(in, i-1))), b))
-	out = emit(out, fBigramR, hstr(hsep(hstr(hstart(fBigramR), b)), bareAt(in, i+1)))
+	out = emit(out, fShape, hbyte(hstart(fShape), t.shape))
+	out = emit(out, fBareL1, hword(hstart(fBareL1), wordAt(in, i-1)))
+	out = emit(out, fBareR1, hword(hstart(fBareR1), wordAt(in, i+1)))
+	out = emit(out, fBareL2, hword(hstart(fBareL2), wordAt(in, i-2)))
+	out = emit(out, fBareR2, hword(hstart(fBareR2), wordAt(in, i+2)))
+	out = emit(out, fBigramL, hword(hword(hstart(fBigramL), wordAt(in, i-1)), t.hb))
+	out = emit(out, fBigramR, hword(hword(hstart(fBigramR), t.hb), wordAt(in, i+1)))
 	out = emit(out, fClass, hbyte(hstart(fClass), t.class))
 	out = emit(out, fClassL1, hbyte(hstart(fClassL1), classAt(in, i-1)))
 	out = emit(out, fClassL2, hbyte(hstart(fClassL2), classAt(in, i-2)))
@@ -398,9 +434,9 @@ func features(in []info, i int, out []uint64) ([]uint64, [numEdge]uint64) {
 	out = emit(out, fGaz, hbyte(hstart(fGaz), t.gaz))
 	out = emit(out, fGazL1, hbyte(hstart(fGazL1), gazAt(in, i-1)))
 	out = emit(out, fGazR1, hbyte(hstart(fGazR1), gazAt(in, i+1)))
-	out = emit(out, fShapeCtx, hbyte(hbyte(hbyte(hstart(fShapeCtx), shapeAt(in, i-1)), shape(t)), shapeAt(in, i+1)))
+	out = emit(out, fShapeCtx, hbyte(hbyte(hbyte(hstart(fShapeCtx), shapeAt(in, i-1)), t.shape), shapeAt(in, i+1)))
 	if i > 0 {
-		out = emit(out, fNormL1, hstr(hstart(fNormL1), in[i-1].norm))
+		out = emit(out, fNormL1, hword(hstart(fNormL1), in[i-1].hn))
 	}
 	if i > 0 && in[i-1].kind == token.Word {
 		pb := in[i-1].bare
@@ -421,7 +457,7 @@ func features(in []info, i int, out []uint64) ([]uint64, [numEdge]uint64) {
 	out = emit(out, fList, hbyte(hbyte(hstart(fList), t.list), knownAt(in, i)))
 	out = emit(out, fListL1, hbyte(hbyte(hstart(fListL1), listAt(in, i-1)), t.list))
 	out = emit(out, fListR1, hbyte(hbyte(hstart(fListR1), t.list), listAt(in, i+1)))
-	out = emit(out, fListNext, hbyte(hbyte(hbyte(hstart(fListNext), listAt(in, i-1)), knownAt(in, i)), shape(t)))
+	out = emit(out, fListNext, hbyte(hbyte(hbyte(hstart(fListNext), listAt(in, i-1)), knownAt(in, i)), t.shape))
 	if t.pat != 0 || i > 0 && in[i-1].pat != 0 {
 		var pp byte
 		if i > 0 {
@@ -432,7 +468,7 @@ func features(in []info, i int, out []uint64) ([]uint64, [numEdge]uint64) {
 	// The trigger word just before, conjoined with this word's shape and
 	// first two letters: وزير + an unknown long word is a name.
 	if c := classAt(in, i-1); c != classNone && c != 0xfe {
-		out = emit(out, fTrigNext, hbyte(hbyte(hbyte(hstart(fTrigNext), c), shape(t)), knownAt(in, i)))
+		out = emit(out, fTrigNext, hbyte(hbyte(hbyte(hstart(fTrigNext), c), t.shape), knownAt(in, i)))
 		p2, n := b, 0
 		for j := range b {
 			if n == 2 {
@@ -445,16 +481,16 @@ func features(in []info, i int, out []uint64) ([]uint64, [numEdge]uint64) {
 	}
 	out = emit(out, fClassL3, hbyte(hstart(fClassL3), classAt(in, i-3)))
 	out = emit(out, fClassR2, hbyte(hstart(fClassR2), classAt(in, i+2)))
-	out = emit(out, fBareL3, hstr(hstart(fBareL3), bareAt(in, i-3)))
-	out = emit(out, fBareR3, hstr(hstart(fBareR3), bareAt(in, i+3)))
+	out = emit(out, fBareL3, hword(hstart(fBareL3), wordAt(in, i-3)))
+	out = emit(out, fBareR3, hword(hstart(fBareR3), wordAt(in, i+3)))
 	if !t.known {
 		var al byte
 		if t.al {
 			al = 1
 		}
 		out = emit(out, fUnknown, hbyte(hstart(fUnknown), al))
-		out = emit(out, fUnkL1, hstr(hstart(fUnkL1), bareAt(in, i-1)))
-		out = emit(out, fUnkR1, hstr(hstart(fUnkR1), bareAt(in, i+1)))
+		out = emit(out, fUnkL1, hword(hstart(fUnkL1), wordAt(in, i-1)))
+		out = emit(out, fUnkR1, hword(hstart(fUnkR1), wordAt(in, i+1)))
 	}
 	out = emit(out, fKnownCtx, hbyte(hbyte(hbyte(hstart(fKnownCtx), knownAt(in, i-1)), knownAt(in, i)), knownAt(in, i+1)))
 	if t.kind == token.Word && disabled&(1<<fTrigram) == 0 {

@@ -15,8 +15,36 @@ const (
 	classNisba // an adjective of origin with the article: الأمريكي، الفلسطينية
 )
 
-// wordClass returns the class of a bare word, or classNone. A switch
-// compiles to a search over constant strings: nothing is built at start-up.
+// The word lists here and in namelists.go are the source of lexicon_gen.go,
+// a hash table generated from them (go test -run TestGeneratedLexicon
+// -update): a lookup hashes the word once and probes a static array, which
+// is much faster than a search over hundreds of strings, in WebAssembly
+// above all. The table packs a word's class, its name-list bits and whether
+// it begins a country name.
+const (
+	lexClassMask    = 0xf
+	lexListShift    = 4
+	lexCountryStart = 1 << 8
+)
+
+// lexLookup returns the packed lexicon value of the word whose wordHash is
+// h, or 0 for a word in no list.
+func lexLookup(h uint64) uint16 {
+	for i := h & (lexSize - 1); ; i = (i + 1) & (lexSize - 1) {
+		switch lexKeys[i] {
+		case h:
+			return lexVals[i]
+		case 0:
+			return 0
+		}
+	}
+}
+
+func lexClass(v uint16) uint8 { return uint8(v & lexClassMask) }
+func lexList(v uint16) uint8  { return uint8(v>>lexListShift) & 0xf }
+
+// wordClass returns the class of a bare word, or classNone. It is the
+// source of the generated table; lookups at run time use lexLookup.
 func wordClass(w string) uint8 {
 	switch w {
 	case "سيد", "سيده", "رئيس", "رئيسه", "ملك", "ملكه", "امير", "اميره", "شيخ", "دكتور", "د", "مهندس", "وزير",

@@ -95,6 +95,34 @@ func (l *layout) add(h uint64, score *[numLabels]float32) {
 	}
 }
 
+// addAll adds the weights of each feature in hs that the model has to
+// score. It is add in one loop, as calls are dear in WebAssembly.
+func (l *layout) addAll(hs []uint64, score *[numLabels]float32) {
+	if len(l.slots) == 0 {
+		return
+	}
+	const ss = 3 + numLabels
+	slots, mask := l.slots, l.mask
+	for _, h := range hs {
+		fp := fingerprint(h)
+		for i := h & mask; ; i = (i + 1) & mask {
+			s := slots[int(i)*ss : int(i)*ss+ss : int(i)*ss+ss]
+			f := uint16(s[0]) | uint16(s[1])<<8
+			if f == 0 {
+				break
+			}
+			if f == fp {
+				sc := scale(s[2])
+				w := (*[numLabels]byte)(s[3:])
+				for j := range score {
+					score[j] += float32(int8(w[j])) * sc
+				}
+				break
+			}
+		}
+	}
+}
+
 // has reports whether the table holds key h.
 func (l *layout) has(h uint64) bool {
 	if len(l.slots) == 0 {
@@ -114,8 +142,9 @@ func (l *layout) has(h uint64) bool {
 	}
 }
 
-// known reports whether the model saw bare often enough in training.
-func (l *layout) known(bare string) bool { return l.has(vocabHash(bare)) }
+// known reports whether the model saw a bare word, given with its wordHash
+// h, often enough in training.
+func (l *layout) known(_ string, h uint64) bool { return l.has(vocabKey(h)) }
 
 var quarterSteps = [4]float32{1, 1.189207115, 1.414213562, 1.681792831}
 

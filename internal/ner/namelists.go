@@ -13,13 +13,13 @@ const (
 
 // GivenName reports whether the search-normalized word w is in the
 // hand-written list of common given names.
-func GivenName(w string) bool { return nameList(w)&listFirstName != 0 }
+func GivenName(w string) bool { return lexList(lexLookup(wordHash(w)))&listFirstName != 0 }
 
 // nameList returns the bit set of hand-written name lists that hold w: common
 // given names (Arabic and foreign), family names of well-known people, cities,
 // regions and capitals, and well-known organizations, news agencies, sports
-// clubs and companies. A switch over constant strings: nothing is built at
-// start-up.
+// clubs and companies. It is the source of the generated lexicon table;
+// lookups at run time use lexLookup.
 func nameList(w string) uint8 {
 	switch w {
 	case "ابراهيم", "احمد", "ادريس", "ادهم", "ادوار", "ادوارد", "ادولف", "ارنستو", "اريك", "اريل", "ارييل",

@@ -26,7 +26,7 @@ func TestNameLists(t *testing.T) {
 		{"كتاب", 0, 0},
 	} {
 		d := token.Tokenize(c.text)
-		in := prepare(d.Tokens, nil, func(string) bool { return true })
+		in := prepare(d.Tokens, nil, func(string, uint64) bool { return true })
 		got := in[len(in)-1]
 		if got.list != c.list || got.pat != c.pat {
 			t.Errorf("%s: list %b pattern %d; want %b, %d", c.text, got.list, got.pat, c.list, c.pat)

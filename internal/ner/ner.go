@@ -91,36 +91,52 @@ type decoder struct {
 	out   []uint8
 }
 
+// grow sizes the Viterbi buffers for n tokens.
 func (dc *decoder) grow(n int) {
-	if cap(dc.emit) < n*numLabels {
-		dc.emit = make([]float32, n*numLabels)
-		dc.pair = make([]float32, n*(numLabels+1)*numLabels)
+	if cap(dc.delta) < n*numLabels {
 		dc.delta = make([]float32, n*numLabels)
 		dc.back = make([]uint8, n*numLabels)
 		dc.out = make([]uint8, n)
 	}
-	dc.emit = dc.emit[:n*numLabels]
-	dc.pair = dc.pair[:n*(numLabels+1)*numLabels]
 	dc.delta = dc.delta[:n*numLabels]
 	dc.back = dc.back[:n*numLabels]
 	dc.out = dc.out[:n]
+}
+
+// growScores sizes the trainer's score buffers for n tokens.
+func (dc *decoder) growScores(n int) {
+	if cap(dc.emit) < n*numLabels {
+		dc.emit = make([]float32, n*numLabels)
+		dc.pair = make([]float32, n*(numLabels+1)*numLabels)
+	}
+	dc.emit = dc.emit[:n*numLabels]
+	dc.pair = dc.pair[:n*(numLabels+1)*numLabels]
 }
 
 // negInf is below any score; a constant, so nothing runs at start-up.
 const negInf float32 = -math.MaxFloat32
 
 // viterbi returns the best label sequence for n tokens given their label
-// scores emit (n × L) and transition scores pair(i) ((L+1) × L, row L for
-// the sequence start), under the BIO constraints; punct marks tokens that
-// may not begin an entity. The result is valid until the next call.
-func (dc *decoder) viterbi(n int, emit []float32, pair func(i int) []float32, punct func(i int) bool) []uint8 {
+// scores emit (n × L) and transition scores, under the BIO constraints.
+// Token i's transition scores are the (L+1) × L block k of pairs (row L for
+// the sequence start), where k is pairOf[i], or i when pairOf is nil;
+// punct marks tokens that may not begin an entity. The result is valid
+// until the next call. (Slices rather than callbacks: an indirect call per
+// token is dear in WebAssembly.)
+func (dc *decoder) viterbi(n int, emit, pairs []float32, pairOf []int32, punct []bool) []uint8 {
 	const L = numLabels
+	const P = (L + 1) * L
 	dc.grow(n)
 	for i := 0; i < n; i++ {
-		e := emit[i*L : i*L+L]
-		d := dc.delta[i*L : i*L+L]
-		pr := pair(i)
-		noBegin := punct(i)
+		k := i
+		if pairOf != nil {
+			k = int(pairOf[i])
+		}
+		// Fixed-size views let the compiler drop the bounds checks.
+		e := (*[L]float32)(emit[i*L : i*L+L])
+		d := (*[L]float32)(dc.delta[i*L : i*L+L])
+		pr := (*[P]float32)(pairs[k*P : k*P+P])
+		noBegin := punct[i]
 		if i == 0 {
 			for c := range L {
 				d[c] = negInf
@@ -130,15 +146,22 @@ func (dc *decoder) viterbi(n int, emit []float32, pair func(i int) []float32, pu
 			}
 			continue
 		}
-		prev := dc.delta[(i-1)*L : i*L]
-		bk := dc.back[i*L : i*L+L]
+		prev := (*[L]float32)(dc.delta[(i-1)*L : i*L])
+		bk := (*[L]uint8)(dc.back[i*L : i*L+L])
 		for c := range L {
 			best, arg := negInf, 0
-			if !(noBegin && c%2 == 1) {
-				for p := range L {
-					if !allowed(uint8(p), uint8(c)) {
-						continue
+			switch {
+			case noBegin && c%2 == 1:
+			case isInside(uint8(c)):
+				// Only B- and I- of the same type may come before (see
+				// allowed).
+				for p := c - 1; p <= c; p++ {
+					if s := prev[p] + pr[p*L+c]; s > best {
+						best, arg = s, p
 					}
+				}
+			default:
+				for p := range L {
 					if s := prev[p] + pr[p*L+c]; s > best {
 						best, arg = s, p
 					}
@@ -194,12 +217,14 @@ func run(l *layout, toks []token.Token, firstOnly bool) ([]uint8, []Mention) {
 	// are linear in the features, so the second pass adds the document
 	// features' weights to the first pass's scores.
 	labels := make([]uint8, n)
+	punct := make([]bool, n)
+	for i := range toks {
+		punct[i] = toks[i].Kind == token.Punct
+	}
 	var dc decoder
 	decodeAll := func(emit []float32) {
 		segments(toks, func(a, b int) {
-			copy(labels[a:b], dc.viterbi(b-a, emit[a*L:b*L], func(i int) []float32 {
-				return r.pairs[int(r.pairOf[a+i])*(L+1)*L:][:(L+1)*L]
-			}, func(i int) bool { return toks[a+i].Kind == token.Punct }))
+			copy(labels[a:b], dc.viterbi(b-a, emit[a*L:b*L], r.pairs, r.pairOf[a:b], punct[a:b]))
 		})
 	}
 	decodeAll(r.emit)
@@ -213,9 +238,7 @@ func run(l *layout, toks []token.Token, firstOnly bool) ([]uint8, []Mention) {
 		for i := range seg {
 			var s [L]float32
 			r.feats = docFeatures(seg, i, r.feats[:0])
-			for _, h := range r.feats {
-				l.add(h, &s)
-			}
+			l.addAll(r.feats, &s)
 			for c := range L {
 				r.emit[(a+i)*L+c] += s[c]
 			}
@@ -246,9 +269,7 @@ func (r *runner) score(in []info, off int) {
 		var eh [numEdge]uint64
 		r.feats, eh = features(in, i, r.feats[:0])
 		var s [L]float32
-		for _, h := range r.feats {
-			r.l.add(h, &s)
-		}
+		r.l.addAll(r.feats, &s)
 		copy(r.emit[(off+i)*L:], s[:])
 		key := eh[0]
 		for _, h := range eh[1:] {

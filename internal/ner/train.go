@@ -187,7 +187,7 @@ func train(docs []*Aligned, first [][]uint8, opt TrainOptions) ([]byte, error) {
 	for _, counting := range passes {
 		for k, a := range docs {
 			fold := folds[k%jackknifeFolds]
-			in := prepare(a.Doc.Tokens, nil, func(b string) bool { return total[b]-fold[b] >= vocabMin })
+			in := prepare(a.Doc.Tokens, nil, func(b string, _ uint64) bool { return total[b]-fold[b] >= vocabMin })
 			add(a, in, counting)
 			if first != nil {
 				setDocFeatures(in, first[k])
@@ -305,7 +305,7 @@ func (tr *trainer) updateT(i int, d float64) {
 func (tr *trainer) decode(dc *decoder, x *instance, drop []bool, nlex int, opt TrainOptions) []uint8 {
 	const L = numLabels
 	n := len(x.labels)
-	dc.grow(n)
+	dc.growScores(n)
 	start := int32(0)
 	for i := 0; i < n; i++ {
 		var s [L]float64
@@ -341,9 +341,7 @@ func (tr *trainer) decode(dc *decoder, x *instance, drop []bool, nlex int, opt T
 			}
 		}
 	}
-	return dc.viterbi(n, dc.emit, func(i int) []float32 {
-		return dc.pair[i*(L+1)*L : (i+1)*(L+1)*L]
-	}, func(i int) bool { return x.punct[i] })
+	return dc.viterbi(n, dc.emit, dc.pair, nil, x.punct)
 }
 
 // export averages the weights, prunes the least important features and

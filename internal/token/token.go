@@ -71,14 +71,17 @@ type Doc struct {
 // Tokenize tokenizes text.
 func Tokenize(text string) *Doc {
 	m := normalize.Search.Map(text)
-	d := &Doc{Text: text, Norm: m}
+	d := &Doc{Text: text, Norm: m, Tokens: make([]Token, 0, len(m.Text)/8+1)}
 	rs := []rune(m.Text)
-	space := true
+	// Token strings are substrings of m.Text: bi is the byte offset of rune
+	// i.
+	space, bi := true, 0
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		if unicode.IsSpace(r) {
 			space = true
 			i++
+			bi += utf8.RuneLen(r)
 			continue
 		}
 		j := i + 1
@@ -108,16 +111,18 @@ func Tokenize(text string) *Doc {
 				j++
 			}
 		}
-		t := Token{Kind: kind, NStart: i, NEnd: j, Norm: string(rs[i:j]), SpaceBefore: space}
+		bj := bi + runesLen(rs[i:j])
+		t := Token{Kind: kind, NStart: i, NEnd: j, Norm: m.Text[bi:bj], SpaceBefore: space}
 		t.Start, t.End = m.Source(i, j)
 		t.Stem = t.Norm
 		t.EntStart = t.Start
 		if kind == Word {
-			pre, al := Proclitics(rs[i:j])
+			pre, al := proclitics(rs[i:j], t.Norm)
 			t.Al = al
 			if pre > 0 {
-				t.Pre = string(rs[i : i+pre])
-				t.Stem = string(rs[i+pre : j])
+				bp := bi + runesLen(rs[i:i+pre])
+				t.Pre = m.Text[bi:bp]
+				t.Stem = m.Text[bp:bj]
 				t.EntStart, _ = m.Source(i+pre, j)
 			}
 		}
@@ -128,14 +133,26 @@ func Tokenize(text string) *Doc {
 		}
 		d.Tokens = append(d.Tokens, t)
 		space = false
-		i = j
+		i, bi = j, bj
 	}
 	return d
 }
 
+// runesLen returns the length of rs in UTF-8.
+func runesLen(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		n += utf8.RuneLen(r)
+	}
+	return n
+}
+
 // Proclitics returns how many leading runes of the normalized word w are
 // proclitics that an entity span leaves out, and whether w has the article.
-func Proclitics(w []rune) (n int, al bool) {
+func Proclitics(w []rune) (n int, al bool) { return proclitics(w, string(w)) }
+
+// proclitics is Proclitics given w also as the string s.
+func proclitics(w []rune, s string) (n int, al bool) {
 	// Article forms, longest first. The count is what a span leaves out:
 	// the article itself is kept, except after ل where لل is left out.
 	for _, p := range articleForms {
@@ -145,11 +162,11 @@ func Proclitics(w []rune) (n int, al bool) {
 	}
 	// Words the training corpora decide: واشنطن and بريطانيا keep their
 	// first letter, لمصر loses it.
-	if n, ok := lookupProclitic(w); ok {
+	if n, ok := lookupProclitic(w, s); ok {
 		return n, false
 	}
 	if len(w) > 3 && (w[0] == 'و' || w[0] == 'ف') {
-		if n, ok := lookupProclitic(w[1:]); ok {
+		if n, ok := lookupProclitic(w[1:], s[utf8.RuneLen(w[0]):]); ok {
 			return n + 1, false // وبغداد: و, then what the table says of بغداد
 		}
 	}
@@ -168,9 +185,9 @@ func Proclitics(w []rune) (n int, al bool) {
 	return 0, false
 }
 
-// lookupProclitic looks w up in the table of words whose proclitics the
-// corpora decide. It does not allocate.
-func lookupProclitic(w []rune) (int, bool) {
+// lookupProclitic looks w, also given as the string b, up in the table of
+// words whose proclitics the corpora decide. It does not allocate.
+func lookupProclitic(w []rune, b string) (int, bool) {
 	if len(w) < 3 || len(procliticOffsets) == 0 {
 		return 0, false
 	}
@@ -179,24 +196,16 @@ func lookupProclitic(w []rune) (int, bool) {
 	default:
 		return 0, false
 	}
-	var buf [64]byte
-	b := buf[:0]
-	for _, r := range w {
-		b = utf8.AppendRune(b, r)
-		if len(b) > 60 {
-			return 0, false
-		}
-	}
 	lo, hi := 0, len(procliticOffsets)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if procliticEntry(m) < string(b) {
+		if procliticEntry(m) < b {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(procliticOffsets) && procliticEntry(lo) == string(b) {
+	if lo < len(procliticOffsets) && procliticEntry(lo) == b {
 		e := procliticWords[int(procliticOffsets[lo])+len(b)+1:]
 		return int(e[0] - '0'), true
 	}
