@@ -225,12 +225,42 @@ func presetFolds(args []js.Value) any {
 }
 
 // page holds the DOM elements Go manages.
+//
+// It wraps them in dom's concrete types itself (see byID) rather than
+// through Document.GetElementByID, Event.Target or QuerySelectorAll: those
+// pick the wrapper with a type switch over every HTML element type, which
+// links all of them into the module (a fifth of its code) and slows every
+// page load.
 type page struct {
-	doc    dom.Document
+	doc    js.Value
+	preset *dom.HTMLSelectElement // nil when the page has none
 	hidden map[string]bool
 	extra  normalize.Fold // folds of the chosen preset that have no toggle
 
 	foldsBuilt bool
+}
+
+// byID returns the element with the given id, or nil.
+func (p *page) byID(id string) *dom.BasicHTMLElement {
+	return htmlElement(p.doc.Call("getElementById", id))
+}
+
+// htmlElement wraps v, an HTML element or null, as dom's basic element.
+func htmlElement(v js.Value) *dom.BasicHTMLElement {
+	if v.IsNull() || v.IsUndefined() {
+		return nil
+	}
+	return &dom.BasicHTMLElement{BasicElement: &dom.BasicElement{BasicNode: &dom.BasicNode{Value: v}}}
+}
+
+// inputs returns the <input> elements under el that match sel.
+func inputs(el *dom.BasicHTMLElement, sel string) []*dom.HTMLInputElement {
+	list := el.Call("querySelectorAll", sel)
+	out := make([]*dom.HTMLInputElement, list.Length())
+	for i := range out {
+		out[i] = &dom.HTMLInputElement{BasicHTMLElement: htmlElement(list.Index(i))}
+	}
+	return out
 }
 
 // folds names each normalization fold in the interface, in display order.
@@ -272,26 +302,28 @@ var folds = []struct {
 // toggles are built when first needed (see buildFolds), to keep start-up
 // short.
 func wirePage() *page {
-	p := &page{doc: dom.GetWindow().Document(), hidden: map[string]bool{}}
-	if sel, ok := p.doc.GetElementByID("preset").(*dom.HTMLSelectElement); ok {
-		sel.AddEventListener("change", false, func(dom.Event) {
+	p := &page{doc: js.Global().Get("document"), hidden: map[string]bool{}}
+	if el := p.byID("preset"); el != nil {
+		p.preset = &dom.HTMLSelectElement{BasicHTMLElement: el}
+		p.preset.AddEventListener("change", false, func(dom.Event) {
 			p.buildFolds()
-			p.applyPreset(sel.Value())
+			p.applyPreset(p.preset.Value())
 			p.optionsChanged()
 		})
 	}
-	if el := p.doc.GetElementByID("folds"); el != nil {
+	if el := p.byID("folds"); el != nil {
 		el.AddEventListener("change", false, func(dom.Event) {
 			p.matchPreset()
 			p.optionsChanged()
 		})
 	}
-	if el := p.doc.GetElementByID("legend"); el != nil {
+	if el := p.byID("legend"); el != nil {
 		el.AddEventListener("change", false, func(e dom.Event) {
-			in, ok := e.Target().(*dom.HTMLInputElement)
-			if !ok {
+			target := e.Underlying().Get("target")
+			if !target.InstanceOf(js.Global().Get("HTMLInputElement")) {
 				return
 			}
+			in := &dom.HTMLInputElement{BasicHTMLElement: htmlElement(target)}
 			t := in.GetAttribute("data-type")
 			p.hidden[t] = !in.Checked()
 			p.applyHidden(t)
@@ -312,7 +344,7 @@ func (p *page) buildFolds() {
 		return
 	}
 	p.foldsBuilt = true
-	if el := p.doc.GetElementByID("folds"); el != nil {
+	if el := p.byID("folds"); el != nil {
 		var b strings.Builder
 		for _, f := range folds {
 			b.WriteString(`<label class="fold"><input type="checkbox" data-fold="`)
@@ -323,14 +355,16 @@ func (p *page) buildFolds() {
 		}
 		el.SetInnerHTML(b.String())
 	}
-	if sel, ok := p.doc.GetElementByID("preset").(*dom.HTMLSelectElement); ok {
-		for _, o := range sel.Options() {
+	if p.preset != nil {
+		opts := p.preset.Get("options")
+		for i := range opts.Length() {
+			o := &dom.HTMLOptionElement{BasicHTMLElement: htmlElement(opts.Index(i))}
 			if _, have := normalize.Preset(o.Value()); !have && o.Value() != "custom" {
 				o.SetDisabled(true)
 				o.SetTextContent(o.Text() + " (غير متاح)")
 			}
 		}
-		p.applyPreset(sel.Value())
+		p.applyPreset(p.preset.Value())
 	}
 }
 
@@ -359,7 +393,7 @@ func itoa(n int) string {
 // applyHidden shows or hides the marks of type t in the reading view.
 func (p *page) applyHidden(t string) {
 	for _, id := range []string{"view", "panel"} {
-		if el := p.doc.GetElementByID(id); el != nil {
+		if el := p.byID(id); el != nil {
 			if p.hidden[t] {
 				el.Class().Add("hide-" + t)
 			} else {
@@ -378,14 +412,12 @@ func (p *page) syncLegend([]js.Value) any {
 	if !anyHidden {
 		return nil // the legend is drawn with every box ticked
 	}
-	el := p.doc.GetElementByID("legend")
+	el := p.byID("legend")
 	if el == nil {
 		return nil
 	}
-	for _, in := range el.QuerySelectorAll("input[data-type]") {
-		if in, ok := in.(*dom.HTMLInputElement); ok {
-			in.SetChecked(!p.hidden[in.GetAttribute("data-type")])
-		}
+	for _, in := range inputs(el, "input[data-type]") {
+		in.SetChecked(!p.hidden[in.GetAttribute("data-type")])
 	}
 	return nil
 }
@@ -405,15 +437,13 @@ func (p *page) applyPreset(name string) {
 }
 
 func (p *page) setFolds(f normalize.Fold) {
-	el := p.doc.GetElementByID("folds")
+	el := p.byID("folds")
 	if el == nil {
 		return
 	}
-	for _, in := range el.QuerySelectorAll("input[data-fold]") {
-		if in, ok := in.(*dom.HTMLInputElement); ok {
-			bit := normalize.Fold(atoi(in.GetAttribute("data-fold")))
-			in.SetChecked(bit != 0 && f&bit == bit)
-		}
+	for _, in := range inputs(el, "input[data-fold]") {
+		bit := normalize.Fold(atoi(in.GetAttribute("data-fold")))
+		in.SetChecked(bit != 0 && f&bit == bit)
 	}
 }
 
@@ -431,12 +461,12 @@ func atoi(s string) int {
 // readFolds returns the ticked folds.
 func (p *page) readFolds() normalize.Fold {
 	f := p.extra
-	el := p.doc.GetElementByID("folds")
+	el := p.byID("folds")
 	if el == nil {
 		return normalize.Search.Folds()
 	}
-	for _, in := range el.QuerySelectorAll("input[data-fold]") {
-		if in, ok := in.(*dom.HTMLInputElement); ok && in.Checked() {
+	for _, in := range inputs(el, "input[data-fold]") {
+		if in.Checked() {
 			f |= normalize.Fold(atoi(in.GetAttribute("data-fold")))
 		}
 	}
@@ -445,8 +475,8 @@ func (p *page) readFolds() normalize.Fold {
 
 // matchPreset selects the preset whose folds are ticked, or "custom".
 func (p *page) matchPreset() {
-	sel, ok := p.doc.GetElementByID("preset").(*dom.HTMLSelectElement)
-	if !ok {
+	sel := p.preset
+	if sel == nil {
 		return
 	}
 	f := p.readFolds()
@@ -462,15 +492,15 @@ func (p *page) matchPreset() {
 // optionsChanged tells the shell that the normalization options changed.
 func (p *page) optionsChanged() {
 	ev := js.Global().Get("Event").New("tahlil:options")
-	p.doc.Underlying().Call("dispatchEvent", ev)
+	p.doc.Call("dispatchEvent", ev)
 }
 
 // foldOptions() returns {preset, folds} as ticked on the page.
 func (p *page) foldOptions([]js.Value) any {
 	p.buildFolds()
 	preset := "custom"
-	if sel, ok := p.doc.GetElementByID("preset").(*dom.HTMLSelectElement); ok {
-		preset = sel.Value()
+	if p.preset != nil {
+		preset = p.preset.Value()
 	}
 	return map[string]any{"preset": preset, "folds": int(p.readFolds())}
 }
@@ -486,7 +516,7 @@ func (p *page) status(args []js.Value) any {
 }
 
 func (p *page) setStatus(kind, msg string) {
-	el := p.doc.GetElementByID("status")
+	el := p.byID("status")
 	if el == nil {
 		return
 	}
