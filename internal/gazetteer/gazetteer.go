@@ -56,16 +56,16 @@ func MatchCountry(words []string) int {
 		if !strings.HasPrefix(n, words[0]) {
 			break
 		}
-		if k := matchWords(n, words); k > best {
+		if k := LeadingWords(n, words); k > best {
 			best = k
 		}
 	}
 	return best
 }
 
-// matchWords reports how many words n consists of when n is exactly the
-// first k of words joined by spaces, or 0.
-func matchWords(n string, words []string) int {
+// LeadingWords returns k when n is exactly the first k of words joined by
+// single spaces, or 0.
+func LeadingWords(n string, words []string) int {
 	for k, w := range words {
 		if !strings.HasPrefix(n, w) {
 			return 0

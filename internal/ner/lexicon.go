@@ -1,5 +1,12 @@
 package ner
 
+import (
+	"sort"
+	"strings"
+
+	"tahlil/internal/gazetteer"
+)
+
 // Word classes that signal an entity nearby. The words are search-normalized
 // (ة→ه, ى→ي, أ/إ/آ→ا) and written without the article, as Token.Bare
 // returns them.
@@ -25,7 +32,25 @@ const (
 	lexClassMask    = 0xf
 	lexListShift    = 4
 	lexCountryStart = 1 << 8
+	lexPhraseStart  = 1 << 9 // the word begins a name in phraseList
 )
+
+// maxPhraseWords is the most words a name in phraseList may have.
+const maxPhraseWords = 8
+
+// matchPhrase returns the number of leading words of words (bare words)
+// that form the longest name in phraseList, and its type index (see
+// entityTypes), or 0.
+func matchPhrase(words []string) (int, uint8) {
+	lo := sort.SearchStrings(phraseKeys[:], words[0])
+	best, typ := 0, uint8(0)
+	for i := lo; i < len(phraseKeys) && strings.HasPrefix(phraseKeys[i], words[0]); i++ {
+		if k := gazetteer.LeadingWords(phraseKeys[i], words); k > best {
+			best, typ = k, phraseTypes[i]
+		}
+	}
+	return best, typ
+}
 
 // lexLookup returns the packed lexicon value of the word whose wordHash is
 // h, or 0 for a word in no list.

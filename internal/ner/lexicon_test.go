@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"tahlil/internal/gazetteer"
+	tok "tahlil/internal/token"
 )
 
 var update = flag.Bool("update", false, "rewrite lexicon_gen.go from the word lists")
@@ -54,14 +55,70 @@ func listedWords(t *testing.T, file string, funcs ...string) []string {
 	return words
 }
 
+// phrase is a name of phraseList as the table holds it.
+type phrase struct {
+	key string // its bare words, joined by single spaces
+	typ uint8  // index in entityTypes
+}
+
+// phrases returns the names of phraseList, sorted by key.
+func phrases(t *testing.T) []phrase {
+	t.Helper()
+	var out []phrase
+	seen := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(phraseList), "\n") {
+		typ, name, ok := strings.Cut(line, "\t")
+		ti := slices.Index(entityTypes[:], typ)
+		if !ok || ti < 0 {
+			t.Fatalf("phraseList: bad line %q", line)
+		}
+		var words []string
+		for _, tk := range tok.Tokenize(name).Tokens {
+			switch tk.Kind {
+			case tok.Word, tok.Latin:
+				words = append(words, tk.Bare())
+			case tok.Number:
+				words = append(words, tk.Norm)
+			}
+		}
+		if len(words) < 2 || len(words) > maxPhraseWords {
+			t.Fatalf("phraseList: %q has %d words; want 2 to %d", name, len(words), maxPhraseWords)
+		}
+		key := strings.Join(words, " ")
+		if prev, dup := seen[key]; dup {
+			t.Fatalf("phraseList: %q and %q are the same name once normalized", prev, name)
+		}
+		seen[key] = name
+		out = append(out, phrase{key, uint8(ti)})
+	}
+	slices.SortFunc(out, func(a, b phrase) int { return strings.Compare(a.key, b.key) })
+	return out
+}
+
+// phraseStarts returns the set of first words of the names in phraseList.
+func phraseStarts(ps []phrase) map[string]bool {
+	starts := map[string]bool{}
+	for _, p := range ps {
+		first, _, _ := strings.Cut(p.key, " ")
+		starts[first] = true
+	}
+	return starts
+}
+
 // lexiconSource returns lexicon_gen.go as it should be: every listed word and
-// every first word of a country name, at the slot of its hash.
+// every first word of a country name or of a name in phraseList, at the slot
+// of its hash, and the names of phraseList in sorted order.
 func lexiconSource(t *testing.T) []byte {
+	ps := phrases(t)
+	starts := phraseStarts(ps)
 	words := listedWords(t, "lexicon.go", "wordClass")
 	words = append(words, listedWords(t, "namelists.go", "nameList")...)
 	for i := range gazetteer.Len() {
 		first, _, _ := strings.Cut(gazetteer.Name(i), " ")
 		words = append(words, first)
+	}
+	for w := range starts {
+		words = append(words, w)
 	}
 	slices.Sort(words)
 	words = slices.Compact(words)
@@ -72,7 +129,7 @@ func lexiconSource(t *testing.T) []byte {
 	keys := make([]uint64, size)
 	vals := make([]uint16, size)
 	for _, w := range words {
-		v := lexValue(w)
+		v := lexValue(w, starts)
 		if v == 0 {
 			continue
 		}
@@ -106,7 +163,18 @@ func lexiconSource(t *testing.T) []byte {
 			fmt.Fprintf(&b, "%d: %#x,\n", i, v)
 		}
 	}
-	fmt.Fprintf(&b, "}\n")
+	fmt.Fprintf(&b, "}\n\n// phraseKeys holds the names of phraseList as bare words joined by spaces, sorted.\nvar phraseKeys = [...]string{\n")
+	for _, p := range ps {
+		fmt.Fprintf(&b, "%q,\n", p.key)
+	}
+	fmt.Fprintf(&b, "}\n\n// phraseTypes holds the type (an index in entityTypes) of each name in phraseKeys.\nvar phraseTypes = [len(phraseKeys)]uint8{")
+	for i, p := range ps {
+		if i%40 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%d,", p.typ)
+	}
+	fmt.Fprintf(&b, "\n}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatal(err)
@@ -114,11 +182,15 @@ func lexiconSource(t *testing.T) []byte {
 	return src
 }
 
-// lexValue computes what the table holds for w from the lists themselves.
-func lexValue(w string) uint16 {
+// lexValue computes what the table holds for w from the lists themselves,
+// given the first words of the names in phraseList.
+func lexValue(w string, phraseStarts map[string]bool) uint16 {
 	v := uint16(wordClass(w)) | uint16(nameList(w))<<lexListShift
 	if startsCountry(w) {
 		v |= lexCountryStart
+	}
+	if phraseStarts[w] {
+		v |= lexPhraseStart
 	}
 	return v
 }
@@ -152,12 +224,13 @@ func TestGeneratedLexicon(t *testing.T) {
 // TestLexiconLookup checks the table against the lists for every listed
 // word and for words in no list.
 func TestLexiconLookup(t *testing.T) {
+	starts := phraseStarts(phrases(t))
 	words := listedWords(t, "lexicon.go", "wordClass")
 	words = append(words, listedWords(t, "namelists.go", "nameList")...)
-	words = append(words, "كتاب", "الان", "ذهب", "", "x", "مصر", "ولايات", "سعوديه")
+	words = append(words, "كتاب", "الان", "ذهب", "", "x", "مصر", "ولايات", "سعوديه", "منظمه", "امم")
 	for _, w := range words {
 		v := lexLookup(wordHash(w))
-		if want := lexValue(w); v != want {
+		if want := lexValue(w, starts); v != want {
 			t.Errorf("lexLookup(%q) = %#x; want %#x", w, v, want)
 		}
 		if got, want := lexClass(v), wordClass(w); got != want {
@@ -172,5 +245,35 @@ func TestLexiconLookup(t *testing.T) {
 func TestBoundaryHash(t *testing.T) {
 	if h := wordHash("\x02"); h != hBoundary {
 		t.Errorf("wordHash(\"\\x02\") = %#x; hBoundary is %#x", h, hBoundary)
+	}
+}
+
+func TestMatchPhrase(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		n    int
+		typ  string
+	}{
+		{"منظمة الصحة العالمية أمس", 3, "ORG"},
+		{"لمنظمة الصحة العالمية", 3, "ORG"},
+		{"الأمم المتحدة", 2, "ORG"},
+		{"للأمم المتّحدة", 2, "ORG"},
+		{"مجلس الأمن الدولي", 3, "ORG"},
+		{"مجلس الأمن القومي", 2, "ORG"},
+		{"البحر الأبيض المتوسط", 3, "LOC"},
+		{"منظمة كبيرة", 0, ""},
+	} {
+		var words []string
+		for _, tk := range tok.Tokenize(tt.text).Tokens {
+			words = append(words, tk.Bare())
+		}
+		n, typ := matchPhrase(words)
+		got := ""
+		if n > 0 {
+			got = entityTypes[typ]
+		}
+		if n != tt.n || got != tt.typ {
+			t.Errorf("matchPhrase(%q) = %d %s; want %d %s", tt.text, n, got, tt.n, tt.typ)
+		}
 	}
 }
