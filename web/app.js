@@ -31,7 +31,10 @@ let timer = 0, saveTimer = 0;
 let workerBusy = false, rerun = false;
 let lastMs = 0;
 
-const fmt = new Intl.NumberFormat("ar-EG");
+// Built on first use: creating a NumberFormat loads locale data, which
+// start-up does not need.
+let numberFormat = null;
+const fmt = { format: (n) => (numberFormat ||= new Intl.NumberFormat("ar-EG")).format(n) };
 const fmtBytes = (n) => fmt.format(Math.round(n / 1024)) + " ك.ب";
 
 // ---- loading -------------------------------------------------------------
@@ -94,6 +97,7 @@ async function load() {
   // (the worker for long texts, the service worker, the restored draft)
   // starts after, so that none of it delays the first analysis.
   document.documentElement.setAttribute("data-ready", "");
+  $("loadbar").style.width = "100%";
   $("version").textContent = T.version;
   $("loadtext").textContent = "المحلّل جاهز";
   setTimeout(() => {
@@ -678,5 +682,7 @@ function wire() {
   $("copynorm").addEventListener("click", () => copy(normFull, null, "النص المطبَّع"));
 }
 
-wire();
+// load first: its fetch joins the preloaded module before wire() reads the
+// saved draft, which on a fresh profile waits for the browser to open storage.
 load();
+wire();
