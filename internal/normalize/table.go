@@ -165,7 +165,6 @@ func each(fn func(r rune)) {
 // presentation form that has one, in exps at the index pfExp gives. It is
 // generated (tables_gen.go) so that no work is done at start-up, which
 // matters where a fresh instance serves every request.
-func base() *baseTables { return &baseTable }
 
 type baseTables struct {
 	t     tables
@@ -174,8 +173,10 @@ type baseTables struct {
 
 // buildTables applies the folds f to the base tables. Rules are applied
 // from the lowest precedence to the highest, each overwriting the last.
-func buildTables(f Fold) *tables {
-	b := base()
+func buildTables(f Fold) *tables { return buildFrom(&baseTable, f) }
+
+// buildFrom is buildTables from the base tables b.
+func buildFrom(b *baseTables, f Fold) *tables {
 	t := &tables{lo: b.t.lo, gp: b.t.gp, pf: b.t.pf}
 	t.exps = b.t.exps[:len(b.t.exps):len(b.t.exps)] // appends copy
 	set := func(r rune, to string) {
