@@ -8,6 +8,7 @@ package main
 import "syscall/js"
 
 func main() {
+	js.Global().Get("performance").Call("mark", "tahlil:main")
 	js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-ready", "")
 	println("hello")
 }

@@ -129,6 +129,27 @@ func (c *chrome) load(url string) (float64, error) {
 	}
 }
 
+// split is where one page's start-up went, in ms since navigation start.
+type split struct {
+	Instantiated float64 // the module is fetched, compiled and instantiated
+	Main         float64 // the Go runtime and the packages are initialized
+	Ready        float64
+}
+
+// split reads the page's tahlil:instantiated and tahlil:main performance
+// marks (see web/app.js and bench/hello); ready is the load's result.
+func (c *chrome) split(ready float64) (split, error) {
+	s, err := eval[split](c.ctx, `(() => {
+  const at = (n) => { const e = performance.getEntriesByName(n)[0]; return e ? e.startTime : -1; };
+  return {Instantiated: at("tahlil:instantiated"), Main: at("tahlil:main")};
+})()`)
+	if err == nil && (s.Instantiated < 0 || s.Main < 0) {
+		err = fmt.Errorf("the page has no tahlil:instantiated or tahlil:main performance mark")
+	}
+	s.Ready = ready
+	return s, err
+}
+
 // blank navigates away so that the next load is a fresh navigation.
 func (c *chrome) blank() error {
 	return chromedp.Do(c.ctx, chromedp.Navigate("about:blank"))

@@ -300,20 +300,24 @@ func sumBytes(ts []transfer) (int64, []string) {
 // hello page and the app, runs+1 times; the first round is the warm-up.
 func (b *browserBench) cold() {
 	var helloMs, appMs, firstMs, warmMs, readyKB, totalKB []float64
+	var helloSplit, appSplit []split
 	var encodings, twice []string
 	var err error
 	for i := 0; i <= b.cfg.runs && err == nil; i++ {
 		logf("cold load %d/%d", i, b.cfg.runs)
 		var h, a float64
-		h, err = b.coldLoad(b.hello, nil)
+		var hs, as split
+		h, err = b.coldLoad(b.hello, nil, &hs)
 		if err != nil {
 			break
 		}
 		var fw firstWarm
-		a, err = b.coldLoad(b.app, &fw)
+		a, err = b.coldLoad(b.app, &fw, &as)
 		if err != nil || i == 0 {
 			continue
 		}
+		helloSplit = append(helloSplit, hs)
+		appSplit = append(appSplit, as)
 		helloMs = append(helloMs, h)
 		appMs = append(appMs, a)
 		firstMs = append(firstMs, fw.First)
@@ -330,11 +334,34 @@ func (b *browserBench) cold() {
 	b.value("load", "navigation → ready, cold cache: hello page", "ms", nil, helloMs, err)
 	b.value("load", "navigation → ready, cold cache: app", "ms", nil, appMs, err)
 	b.value("load", "navigation → ready, cold cache: app ÷ hello", "×", atMost(1.5), bench.Ratios(appMs, helloMs), err)
+	b.splitRows("cold", helloSplit, appSplit, err)
 	b.value("load", "bytes sent until ready, cold (encodings: "+strings.Join(encodings, ", ")+")", "kB", nil, readyKB, err)
 	b.value("load", "bytes sent for a first visit: page and service worker precache", "kB", atMost(2000), totalKB, err)
 	b.value("wasm", "first `tahlil.analyze(sample)` after instantiation", "ms", nil, firstMs, err)
 	b.value("wasm", "warm `tahlil.analyze(sample)` in the same page", "ms", nil, warmMs, err)
 	b.value("wasm", "first − warm analysis", "ms", atMost(5), diff(firstMs, warmMs), err)
+}
+
+// splitRows adds where the start-up of each page went: until its module is
+// instantiated (fetch, download, compile), then until Go's main runs (the
+// runtime and the packages initialize), then until ready (for the app, main
+// and wiring the page).
+func (b *browserBench) splitRows(cache string, hello, app []split, err error) {
+	part := func(ss []split, f func(split) float64) []float64 {
+		v := make([]float64, len(ss))
+		for i, s := range ss {
+			v[i] = f(s)
+		}
+		return v
+	}
+	inst := func(s split) float64 { return s.Instantiated }
+	goInit := func(s split) float64 { return s.Main - s.Instantiated }
+	rest := func(s split) float64 { return s.Ready - s.Main }
+	b.value("load", "start-up, "+cache+": navigation → module instantiated (fetch, compile): hello", "ms", nil, part(hello, inst), err)
+	b.value("load", "start-up, "+cache+": navigation → module instantiated (fetch, compile): app", "ms", nil, part(app, inst), err)
+	b.value("load", "start-up, "+cache+": instantiated → Go main (runtime and package init): hello", "ms", nil, part(hello, goInit), err)
+	b.value("load", "start-up, "+cache+": instantiated → Go main (runtime and package init): app", "ms", nil, part(app, goInit), err)
+	b.value("load", "start-up, "+cache+": Go main → ready (the app's main and page wiring)", "ms", nil, part(app, rest), err)
 }
 
 func diff(a, b []float64) []float64 {
@@ -369,7 +396,7 @@ func repeated(ts []transfer) []string {
 // coldLoad starts a browser on a fresh profile, loads s and returns the time
 // to ready. For the app (fw != nil) it then times the first and a warm
 // analysis of the sample, and the bytes sent.
-func (b *browserBench) coldLoad(s *site, fw *firstWarm) (float64, error) {
+func (b *browserBench) coldLoad(s *site, fw *firstWarm, sp *split) (float64, error) {
 	c, err := launch(b.ctx, b.chromium)
 	if err != nil {
 		return 0, err
@@ -380,7 +407,10 @@ func (b *browserBench) coldLoad(s *site, fw *firstWarm) (float64, error) {
 	}
 	s.meter.take()
 	ms, err := c.load(s.URL)
-	if err != nil || fw == nil {
+	if err != nil {
+		return ms, err
+	}
+	if *sp, err = c.split(ms); err != nil || fw == nil {
 		return ms, err
 	}
 	ready := s.meter.take()
@@ -423,6 +453,7 @@ func (b *browserBench) warm() {
 		b.version = c.Version
 	}
 	var helloMs, appMs []float64
+	var helloSplit, appSplit []split
 	logf("warm loads")
 	// Warm-up: fill the HTTP cache and let the app's service worker install.
 	if _, err = c.load(b.hello.URL); err == nil {
@@ -438,18 +469,28 @@ func (b *browserBench) warm() {
 		if h, err = c.load(b.hello.URL); err != nil {
 			break
 		}
+		var hs, as split
+		if hs, err = c.split(h); err != nil {
+			break
+		}
 		if err = c.blank(); err != nil {
 			break
 		}
 		if a, err = c.load(b.app.URL); err != nil {
 			break
 		}
+		if as, err = c.split(a); err != nil {
+			break
+		}
 		helloMs = append(helloMs, h)
 		appMs = append(appMs, a)
+		helloSplit = append(helloSplit, hs)
+		appSplit = append(appSplit, as)
 	}
 	b.value("load", "navigation → ready, warm cache: hello page", "ms", nil, helloMs, err)
 	b.value("load", "navigation → ready, warm cache: app", "ms", nil, appMs, err)
 	b.value("load", "navigation → ready, warm cache: app ÷ hello", "×", atMost(1.5), bench.Ratios(appMs, helloMs), err)
+	b.splitRows("warm", helloSplit, appSplit, err)
 	if err == nil {
 		err = c.installHarness()
 	}
