@@ -8,6 +8,16 @@ const CACHE = "tahlil-dev";
 const ASSETS = ["./"];
 
 self.addEventListener("install", (e) => {
+  // Where the browser supports static routes, it serves the hashed files
+  // straight from this build's cache without starting this script for each
+  // request: a quicker start for every visit after the first. Pages still
+  // go through the fetch handler below.
+  if (e.addRoutes) {
+    e.addRoutes(["wasm", "js", "css", "png", "webmanifest"].map((ext) => ({
+      condition: { requestMethod: "GET", urlPattern: new URLPattern({ pathname: "*." + ext }) },
+      source: { cacheName: CACHE },
+    }))).catch(() => {});
+  }
   // Hashed files never change, so the copies the page just downloaded (in the
   // HTTP cache) are the right ones; only index.html is fetched again.
   e.waitUntil(caches.open(CACHE).then((c) =>
