@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -93,7 +92,11 @@ func BenchmarkFirstAnalysis(b *testing.B) {
 	if err := os.WriteFile(script, []byte(instanceScript), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	wasmExec := filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js")
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		b.Fatalf("go env GOROOT: %v", err)
+	}
+	wasmExec := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js")
 	var cold, warm, start, first, diff []float64
 	for b.Loop() {
 		out, err := exec.Command(node, script, wasmExec, wasm, sample).Output()
