@@ -79,23 +79,42 @@ func docWord(in *info) bool {
 // setDocFeatures fills in[i].doc from first-pass labels: for each word, the
 // labels the same word got elsewhere in the document.
 func setDocFeatures(in []info, labels []uint8) {
-	// Words are keyed by their hash: a string key costs far more to hash
-	// in WebAssembly.
-	counts := make(map[uint64][numLabels]int32, len(in)/4)
+	// Words are keyed by their hash in a table of the document's own: a
+	// map costs far more in WebAssembly. slot holds each token's index in
+	// counts, or -1.
+	size := 16
+	for size < 2*len(in) {
+		size *= 2
+	}
+	keys := make([]uint64, size)
+	index := make([]int32, size)
+	slot := make([]int32, len(in))
+	var counts [][numLabels]int32
 	for i := range in {
-		if docWord(&in[i]) {
-			c := counts[in[i].hb]
-			c[labels[i]]++
-			counts[in[i].hb] = c
+		slot[i] = -1
+		if !docWord(&in[i]) {
+			continue
 		}
+		h := in[i].hb | 1 // 0 marks an empty key
+		j := h & uint64(size-1)
+		for keys[j] != 0 && keys[j] != h {
+			j = (j + 1) & uint64(size-1)
+		}
+		if keys[j] == 0 {
+			keys[j] = h
+			index[j] = int32(len(counts))
+			counts = append(counts, [numLabels]int32{})
+		}
+		slot[i] = index[j]
+		counts[index[j]][labels[i]]++
 	}
 	for i := range in {
 		in[i].docSet = true
 		in[i].doc = 0
-		if !docWord(&in[i]) {
+		if slot[i] < 0 {
 			continue
 		}
-		c := counts[in[i].hb]
+		c := counts[slot[i]]
 		c[labels[i]]--
 		for l, n := range c {
 			if n > 0 {

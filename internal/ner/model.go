@@ -112,11 +112,19 @@ func (l *layout) addAll(hs []uint64, score *[numLabels]float32) {
 				break
 			}
 			if f == fp {
+				// Unrolled: a loop costs a dispatch per step in
+				// WebAssembly, and this runs for every feature found.
 				sc := scale(s[2])
 				w := (*[numLabels]byte)(s[3:])
-				for j := range score {
-					score[j] += float32(int8(w[j])) * sc
-				}
+				score[0] += float32(int8(w[0])) * sc
+				score[1] += float32(int8(w[1])) * sc
+				score[2] += float32(int8(w[2])) * sc
+				score[3] += float32(int8(w[3])) * sc
+				score[4] += float32(int8(w[4])) * sc
+				score[5] += float32(int8(w[5])) * sc
+				score[6] += float32(int8(w[6])) * sc
+				score[7] += float32(int8(w[7])) * sc
+				score[8] += float32(int8(w[8])) * sc
 				break
 			}
 		}

@@ -161,10 +161,33 @@ func (dc *decoder) viterbi(n int, emit, pairs []float32, pairOf []int32, punct [
 					}
 				}
 			default:
-				for p := range L {
-					if s := prev[p] + pr[p*L+c]; s > best {
-						best, arg = s, p
-					}
+				// Unrolled, as in layout.addAll.
+				if s := prev[0] + pr[0*L+c]; s > best {
+					best, arg = s, 0
+				}
+				if s := prev[1] + pr[1*L+c]; s > best {
+					best, arg = s, 1
+				}
+				if s := prev[2] + pr[2*L+c]; s > best {
+					best, arg = s, 2
+				}
+				if s := prev[3] + pr[3*L+c]; s > best {
+					best, arg = s, 3
+				}
+				if s := prev[4] + pr[4*L+c]; s > best {
+					best, arg = s, 4
+				}
+				if s := prev[5] + pr[5*L+c]; s > best {
+					best, arg = s, 5
+				}
+				if s := prev[6] + pr[6*L+c]; s > best {
+					best, arg = s, 6
+				}
+				if s := prev[7] + pr[7*L+c]; s > best {
+					best, arg = s, 7
+				}
+				if s := prev[8] + pr[8*L+c]; s > best {
+					best, arg = s, 8
 				}
 			}
 			d[c] = best + e[c]
