@@ -112,9 +112,9 @@ func prepare(toks []token.Token, buf []info, known func(bare string) bool) []inf
 			in.known = known(in.bare)
 		}
 		if t.Kind == token.Word {
-			in.list = nameList(in.stem)
+			in.list = nameList(in.stem) | worldNames(in.stem)
 			if in.stem != in.bare {
-				in.list |= nameList(in.bare)
+				in.list |= nameList(in.bare) | worldNames(in.bare)
 			}
 			in.pat = namePattern(in.bare)
 		}
