@@ -30,9 +30,9 @@ const (
 // it begins a country name.
 const (
 	lexClassMask    = 0xf
-	lexListShift    = 4
-	lexCountryStart = 1 << 8
-	lexPhraseStart  = 1 << 9 // the word begins a name in phraseList
+	lexListShift    = 4       // then eight bits of name lists
+	lexCountryStart = 1 << 12 // the word begins a country name
+	lexPhraseStart  = 1 << 13 // the word begins a name in phraseList
 )
 
 // maxPhraseWords is the most words a name in phraseList may have.
@@ -66,7 +66,7 @@ func lexLookup(h uint64) uint16 {
 }
 
 func lexClass(v uint16) uint8 { return uint8(v & lexClassMask) }
-func lexList(v uint16) uint8  { return uint8(v>>lexListShift) & 0xf }
+func lexList(v uint16) uint8  { return uint8(v >> lexListShift) }
 
 // wordClass returns the class of a bare word, or classNone. It is the
 // source of the generated table; lookups at run time use lexLookup.

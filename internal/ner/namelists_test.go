@@ -24,6 +24,14 @@ func TestNameLists(t *testing.T) {
 		{"أبومازن", listSurname, 2},
 		{"الآن", 0, 0}, // not the name Alan: normalized it is الان
 		{"كتاب", 0, 0},
+		{"الأهلي", listOrg, 0},
+		{"سامسونغ", listOrg, 0},
+		{"بالدولار", listMisc, 0},
+		{"الإسلام", listMisc, 0},
+		{"القامشلي", listPlace, 0},
+		{"تياغو", listFirstName, 0},
+		{"جيل", 0, 0},  // generation, not the name Gil
+		{"يمنى", 0, 0}, // normalized it is يمني, Yemeni
 	} {
 		d := token.Tokenize(c.text)
 		in := prepare(d.Tokens, nil, func(string, uint64) bool { return true })
