@@ -117,6 +117,7 @@ func run(ctx context.Context, cfg config) int {
 	version := ""
 	if cfg.browser {
 		version = runBrowser(ctx, cfg, t, texts, nat)
+		runInstances(ctx, cfg, t, root)
 	}
 
 	t.Machine = machine()
