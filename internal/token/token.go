@@ -153,6 +153,16 @@ func Proclitics(w []rune) (n int, al bool) { return proclitics(w, string(w)) }
 
 // proclitics is Proclitics given w also as the string s.
 func proclitics(w []rune, s string) (n int, al bool) {
+	// Every article form and proclitic begins with one of these letters;
+	// most words begin with another.
+	if len(w) == 0 {
+		return 0, false
+	}
+	switch w[0] {
+	case 'ا', 'و', 'ف', 'ب', 'ك', 'ل':
+	default:
+		return 0, false
+	}
 	// Article forms, longest first. The count is what a span leaves out:
 	// the article itself is kept, except after ل where لل is left out.
 	for _, p := range articleForms {
