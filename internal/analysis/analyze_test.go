@@ -688,3 +688,18 @@ func TestListedPhrases(t *testing.T) {
 		}
 	}
 }
+
+func TestDropNisba(t *testing.T) {
+	names := analysistest.Names{"الموريتاني احمد ولد الشيخ": PER, "الفلسطيني محمود": PER, "العربي بن مهيدي": PER}
+	for _, tt := range []struct{ in, want string }{
+		// An adjective of origin before a given name is not part of the name.
+		{"قال الموريتاني أحمد ولد الشيخ إن", "PER:أحمد ولد الشيخ"},
+		{"أكد الفلسطيني محمود أن", "PER:محمود"},
+		// Before a word that is not a given name it stays: العربي is a name here.
+		{"شارع العربي بن مهيدي", "PER:العربي بن مهيدي"},
+	} {
+		if g := mentions(t, tt.in, names); g != tt.want {
+			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
+		}
+	}
+}

@@ -145,6 +145,27 @@ func spanKey(d *token.Doc, s span, first, last int) string {
 	return string(b)
 }
 
+// dropNisba drops the first word of a person span when it is an adjective of
+// origin with the article and a given name follows it: "الموريتاني أحمد ولد
+// الشيخ" names أحمد ولد الشيخ, as "الرئيس الفرنسي جاك شيراك" names جاك شيراك.
+func dropNisba(d *token.Doc, spans []span) []span {
+	for i := range spans {
+		s := &spans[i]
+		if s.typ != PER || s.last == s.first {
+			continue
+		}
+		head, next := &d.Tokens[s.first], &d.Tokens[s.first+1]
+		if !head.Al || !ner.IsNisba(head.Bare()) || next.Kind != token.Word || !next.SpaceBefore ||
+			!ner.GivenName(next.Stem) && !ner.GivenName(next.Bare()) {
+			continue
+		}
+		s.first++
+		s.skip = utf8.RuneCountInString(next.Pre)
+		s.start = next.EntStart
+	}
+	return spans
+}
+
 // trimHead drops the first word of a person span of two or more words when
 // an earlier person span already gave the same name with another first word
 // and the first word is not a given name, as the verb in "أبلغ نتنياهو" after

@@ -560,6 +560,10 @@ func docFeatures(in []info, i int, out []uint64) []uint64 {
 	return out
 }
 
+// IsNisba reports whether a bare word (without the article) ends like an
+// adjective of origin, as موريتاني or فلسطينيه do.
+func IsNisba(bare string) bool { return isNisba(bare) }
+
 // isNisba reports whether a bare word ends like an adjective of origin
 // (ي, يه, يين, يون, يات), as الأمريكي or الفلسطينية do.
 func isNisba(b string) bool {
