@@ -117,6 +117,7 @@ func analyze(text string, opt Options, model Recognizer) (*Result, error) {
 func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Entity, []Group, Stats) {
 	ms := dropNisba(d, trimHead(d, splitJoined(d, modelSpans(d, names))))
 	keepLetters(d, ms)
+	keepNameInitial(d, ms)
 	// Hand-written names of several words fill in what the model missed,
 	// or found only part of (غزة in قطاع غزة), as rule spans do.
 	ms = merge(ms, modelSpans(d, ner.Phrases(d)))

@@ -703,3 +703,22 @@ func TestDropNisba(t *testing.T) {
 		}
 	}
 }
+
+func TestKeepNameInitial(t *testing.T) {
+	// The recognizer's names are keyed on the tokenizer's stems: فلورنتينو is
+	// فل + ورنتينو, بيريز is ب + يريز, ويليام is و + يليام.
+	names := analysistest.Names{"ورنتينو بيريز": PER, "يريز": PER, "يليام": PER, "نتنياهو": PER}
+	for _, tt := range []struct{ in, want string }{
+		// A name's own ف is not a conjunction.
+		{"قال رئيس النادي فلورنتينو بيريز إن", "PER:فلورنتينو بيريز"},
+		// Unless the article writes the rest of the word on its own.
+		{"وصل بيريز ثم قال فبيريز إن", "PER:بيريز PER:بيريز"},
+		// A و stays a conjunction, except on a listed given name.
+		{"التقى ونتنياهو", "PER:نتنياهو"},
+		{"قال ويليام إن", "PER:ويليام"},
+	} {
+		if g := mentions(t, tt.in, names); g != tt.want {
+			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tahlil/internal/ner"
 	"tahlil/internal/token"
 )
 
@@ -117,6 +118,45 @@ func keepLetters(d *token.Doc, spans []span) {
 			s.start = t.Start
 		} else {
 			s.start, _ = d.Norm.Source(t.NStart+s.skip, t.NEnd)
+		}
+	}
+}
+
+// keepNameInitial gives back the ف or و that the tokenizer read as a
+// conjunction at the start of a person's name: names begin with ف far more
+// often than ف joins a name (فلورنتينو بيريز، فرانك), and a و stays only on a
+// listed given name (وليد، وائل). Either stays a conjunction when the
+// article also writes the rest of the word on its own (بيريز … فبيريز).
+func keepNameInitial(d *token.Doc, spans []span) {
+	var cands []int
+	rests := map[string]int{} // a name's word without its first letter → occurrences
+	for k, s := range spans {
+		t := &d.Tokens[s.first]
+		if !s.model || s.typ != PER || t.Kind != token.Word || t.Al || s.skip != 1 || t.Stem == "" {
+			continue
+		}
+		// The one letter the span still leaves out (keepLetters may have
+		// given back a ل or ب after it, as in فلورنتينو).
+		l, size := utf8.DecodeRuneInString(t.Pre)
+		if l != 'ف' && (l != 'و' || !ner.GivenName(t.Norm)) {
+			continue
+		}
+		cands = append(cands, k)
+		rests[t.Norm[size:]] = 0
+	}
+	if len(cands) == 0 {
+		return
+	}
+	for i := range d.Tokens {
+		if n, ok := rests[d.Tokens[i].Norm]; ok {
+			rests[d.Tokens[i].Norm] = n + 1
+		}
+	}
+	for _, k := range cands {
+		s := &spans[k]
+		t := &d.Tokens[s.first]
+		if _, size := utf8.DecodeRuneInString(t.Pre); rests[t.Norm[size:]] == 0 {
+			s.skip, s.start = 0, t.Start
 		}
 	}
 }
