@@ -722,3 +722,19 @@ func TestKeepNameInitial(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitHead(t *testing.T) {
+	names := analysistest.Names{"المنظمه تيدروس ادهانوم": ORG, "الحركه حماس": ORG, "المنظمه الدوليه": ORG, "منظمه اوبك": ORG}
+	for _, tt := range []struct{ in, want string }{
+		// "The organization" is no name; the name after it is a person.
+		{"قال مدير المنظمة تيدروس أدهانوم إن", "PER:تيدروس أدهانوم"},
+		{"أعلنت الحركة حماس أن", "ORG:حماس"},
+		// A definite head with a definite adjective, or an indefinite head, stays.
+		{"قالت المنظمة الدولية إن", "ORG:المنظمة الدولية"},
+		{"أعلنت منظمة أوبك أن", "ORG:منظمة أوبك"},
+	} {
+		if g := mentions(t, tt.in, names); g != tt.want {
+			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
+		}
+	}
+}

@@ -145,6 +145,32 @@ func spanKey(d *token.Doc, s span, first, last int) string {
 	return string(b)
 }
 
+// splitHead splits an organization span that begins with a head noun with
+// the article followed by a word without it, as in "المدير العام للمنظمة
+// تيدروس أدهانوم غيبريسوس": a definite noun takes no indefinite word as part
+// of its name, so the head alone (المنظمة, "the organization") is no name and
+// is dropped, and what follows is a person when it has two words or more,
+// and keeps the organization type otherwise.
+func splitHead(d *token.Doc, spans []span) []span {
+	for i := range spans {
+		s := &spans[i]
+		if s.typ != ORG || !s.model || s.last == s.first {
+			continue
+		}
+		head, next := &d.Tokens[s.first], &d.Tokens[s.first+1]
+		if !head.Al || !ner.IsOrgHead(head.Bare()) || next.Kind != token.Word || next.Al || !next.SpaceBefore {
+			continue
+		}
+		if s.last-s.first >= 2 {
+			s.typ = PER
+		}
+		s.first++
+		s.skip = utf8.RuneCountInString(next.Pre)
+		s.start = next.EntStart
+	}
+	return spans
+}
+
 // dropNisba drops the first word of a person span when it is an adjective of
 // origin with the article and a given name follows it: "الموريتاني أحمد ولد
 // الشيخ" names أحمد ولد الشيخ, as "الرئيس الفرنسي جاك شيراك" names جاك شيراك.
