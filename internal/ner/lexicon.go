@@ -67,10 +67,11 @@ func lexLookup(h uint64) uint16 {
 
 func lexClass(v uint16) uint8 { return uint8(v & lexClassMask) }
 
+func lexList(v uint16) uint8 { return uint8(v >> lexListShift) }
+
 // IsOrgHead reports whether the bare word is a common head of organization
 // names, such as منظمه, شركه or وزاره.
 func IsOrgHead(bare string) bool { return lexClass(lexLookup(wordHash(bare))) == classOrgWord }
-func lexList(v uint16) uint8     { return uint8(v >> lexListShift) }
 
 // wordClass returns the class of a bare word, or classNone. It is the
 // source of the generated table; lookups at run time use lexLookup.
