@@ -738,3 +738,19 @@ func TestSplitHead(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimFutureVerb(t *testing.T) {
+	names := analysistest.Names{"انطونيو غوتيريش سيزور": PER, "كير ستارمر": PER, "جان بيير ستيفان": PER}
+	for _, tt := range []struct{ in, want string }{
+		// A name run into the verb after it.
+		{"قال الأمين العام أنطونيو غوتيريش سيزور نيروبي", "PER:أنطونيو غوتيريش"},
+		// Two words are left alone: a surname can look the same.
+		{"قال كير ستارمر إن", "PER:كير ستارمر"},
+		// So is a listed name.
+		{"وصل جان بيير ستيفان أمس", "PER:جان بيير ستيفان DATE:أمس"},
+	} {
+		if g := mentions(t, tt.in, names); g != tt.want {
+			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
+		}
+	}
+}

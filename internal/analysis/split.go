@@ -171,6 +171,40 @@ func splitHead(d *token.Doc, spans []span) []span {
 	return spans
 }
 
+// trimFutureVerb drops the last word of a person span of three words or more
+// when it looks like a verb in the future tense, سي or سن and three letters
+// or more (سيزور، سيلتقي، سنواصل), and is in no name list: the model runs a
+// name into the verb after it ("أنطونيو غوتيريش سيزور"). Shorter spans are
+// left alone, and so is ست, which begins too many foreign surnames
+// (ستولمان، ستارمر).
+func trimFutureVerb(d *token.Doc, spans []span) []span {
+	for i := range spans {
+		s := &spans[i]
+		if s.typ != PER || s.last-s.first < 2 {
+			continue
+		}
+		t := &d.Tokens[s.last]
+		if t.Kind != token.Word || t.Pre != "" || t.Al || !t.SpaceBefore || !futureVerb(t.Norm) || ner.Listed(t.Norm) {
+			continue
+		}
+		s.last--
+		s.end = d.Tokens[s.last].End
+	}
+	return spans
+}
+
+// futureVerb reports whether the normalized word w starts like an
+// imperfect verb with the future prefix س (سي or سن), then has three letters
+// or more.
+func futureVerb(w string) bool {
+	for _, p := range []string{"سي", "سن"} {
+		if strings.HasPrefix(w, p) && utf8.RuneCountInString(w) >= utf8.RuneCountInString(p)+3 {
+			return true
+		}
+	}
+	return false
+}
+
 // dropNisba drops the first word of a person span when it is an adjective of
 // origin with the article and a given name follows it: "الموريتاني أحمد ولد
 // الشيخ" names أحمد ولد الشيخ, as "الرئيس الفرنسي جاك شيراك" names جاك شيراك.

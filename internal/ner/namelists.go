@@ -15,6 +15,10 @@ const (
 // hand-written list of common given names.
 func GivenName(w string) bool { return lexList(lexLookup(wordHash(w)))&listFirstName != 0 }
 
+// Listed reports whether the search-normalized word w is in any of the
+// hand-written name lists.
+func Listed(w string) bool { return lexList(lexLookup(wordHash(w))) != 0 }
+
 // nameList returns the bit set of hand-written name lists that hold w: common
 // given names (Arabic and foreign), family names of well-known people, cities,
 // regions and capitals, and well-known organizations, news agencies, sports
