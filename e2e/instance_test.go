@@ -74,8 +74,13 @@ function median(xs) {
 // has never run pays for compiling its functions.
 //
 //	go test ./e2e -run '^$' -bench FirstAnalysis -benchtime 5x
+//
+// TAHLIL_BENCH_TEXT names another text to analyze.
 func BenchmarkFirstAnalysis(b *testing.B) {
-	sample := testenv.Shared(b, "samples/article-blinken-netanyahu.txt")
+	sample := os.Getenv("TAHLIL_BENCH_TEXT")
+	if sample == "" {
+		sample = testenv.Shared(b, "samples/article-blinken-netanyahu.txt")
+	}
 	node, err := exec.LookPath("node")
 	if err != nil {
 		b.Skip("node is not installed")
@@ -99,9 +104,12 @@ func BenchmarkFirstAnalysis(b *testing.B) {
 	wasmExec := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js")
 	var cold, warm, start, first, diff []float64
 	for b.Loop() {
-		out, err := exec.Command(node, script, wasmExec, wasm, sample).Output()
+		var stderr strings.Builder
+		cmd := exec.Command(node, script, wasmExec, wasm, sample)
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
 		if err != nil {
-			b.Fatalf("node: %v\n%s", err, out)
+			b.Fatalf("node: %v\n%s%s", err, out, stderr.String())
 		}
 		var r struct{ ColdFirst, Warm, FreshStart, FreshFirst, FreshWarm float64 }
 		if err := json.Unmarshal([]byte(strings.TrimSpace(string(out))), &r); err != nil {

@@ -754,3 +754,21 @@ func TestTrimFutureVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesOnHardCases holds inputs that once fooled the document-level
+// rules.
+func TestRulesOnHardCases(t *testing.T) {
+	names := analysistest.Names{"الحركه حماس والجهاد": ORG, "ادوارد جوزيف سنودن": PER, "نتنياهو": PER}
+	for _, tt := range []struct{ in, want string }{
+		// A و among the words after the head lists organizations.
+		{"قالت الحركة حماس والجهاد إن", "ORG:حماس والجهاد"},
+		// نودن is no word: سنودن is a surname, not a verb.
+		{"قال إدوارد جوزيف سنودن إن", "PER:إدوارد جوزيف سنودن"},
+		// نتنياهو also appears after other proclitics: the ف is a conjunction.
+		{"فنتنياهو قال ولنتنياهو", "PER:نتنياهو PER:نتنياهو"},
+	} {
+		if g := mentions(t, tt.in, names); g != tt.want {
+			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
+		}
+	}
+}

@@ -148,8 +148,13 @@ func keepNameInitial(d *token.Doc, spans []span) {
 		return
 	}
 	for i := range d.Tokens {
-		if n, ok := rests[d.Tokens[i].Norm]; ok {
-			rests[d.Tokens[i].Norm] = n + 1
+		u := &d.Tokens[i]
+		// The rest alone, or after other proclitics (ولنتنياهو), but not
+		// after the lone letter in question (the candidates themselves).
+		if n, ok := rests[u.Norm]; ok {
+			rests[u.Norm] = n + 1
+		} else if n, ok := rests[u.Stem]; ok && u.Pre != "ف" && u.Pre != "و" {
+			rests[u.Stem] = n + 1
 		}
 	}
 	for _, k := range cands {

@@ -161,7 +161,7 @@ func splitHead(d *token.Doc, spans []span) []span {
 		if !head.Al || !ner.IsOrgHead(head.Bare()) || next.Kind != token.Word || next.Al || !next.SpaceBefore {
 			continue
 		}
-		if s.last-s.first >= 2 {
+		if s.last-s.first >= 2 && plainWords(d, s.first+1, s.last) {
 			s.typ = PER
 		}
 		s.first++
@@ -171,12 +171,26 @@ func splitHead(d *token.Doc, spans []span) []span {
 	return spans
 }
 
+// plainWords reports whether tokens [a, b] are words with no proclitic and
+// none is an organization head: a و inside (حماس والجهاد) lists
+// organizations rather than naming a person.
+func plainWords(d *token.Doc, a, b int) bool {
+	for i := a; i <= b; i++ {
+		t := &d.Tokens[i]
+		if t.Kind != token.Word || t.Pre != "" || ner.IsOrgHead(t.Bare()) {
+			return false
+		}
+	}
+	return true
+}
+
 // trimFutureVerb drops the last word of a person span of three words or more
 // when it looks like a verb in the future tense, سي or سن and three letters
-// or more (سيزور، سيلتقي، سنواصل), and is in no name list: the model runs a
-// name into the verb after it ("أنطونيو غوتيريش سيزور"). Shorter spans are
-// left alone, and so is ست, which begins too many foreign surnames
-// (ستولمان، ستارمر).
+// or more (سيزور، سيلتقي), whose form without the س is a word the model knows
+// from training (يزور، يلتقي), and is in no name list: the model runs a name
+// into the verb after it ("أنطونيو غوتيريش سيزور"). A surname such as سنودن
+// or سيميوني stays, as نودن and يميوني are no words; shorter spans are left
+// alone, and so is ست, which begins too many foreign surnames (ستولمان).
 func trimFutureVerb(d *token.Doc, spans []span) []span {
 	for i := range spans {
 		s := &spans[i]
@@ -184,7 +198,8 @@ func trimFutureVerb(d *token.Doc, spans []span) []span {
 			continue
 		}
 		t := &d.Tokens[s.last]
-		if t.Kind != token.Word || t.Pre != "" || t.Al || !t.SpaceBefore || !futureVerb(t.Norm) || ner.Listed(t.Norm) {
+		if t.Kind != token.Word || t.Pre != "" || t.Al || !t.SpaceBefore || !futureVerb(t.Norm) || ner.Listed(t.Norm) ||
+			!ner.Default().Known(t.Norm[len("س"):]) {
 			continue
 		}
 		s.last--

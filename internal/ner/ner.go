@@ -41,16 +41,34 @@ func Default() *Model { return defaultModel }
 
 // Load returns a model that reads its weights from data, which must stay
 // unchanged while the model is in use. It reports whether data is a model
-// file of the supported version.
+// file of the supported version whose table has an empty slot, where every
+// lookup ends (the embedded model is checked by its tests instead).
 func Load(data []byte, hash string) (*Model, bool) {
-	_, ok := parseLayout(data)
-	return &Model{data: data, hash: hash}, ok
+	l, ok := parseLayout(data)
+	return &Model{data: data, hash: hash}, ok && hasEmptySlot(&l)
+}
+
+// hasEmptySlot reports whether the table of l has an empty slot.
+func hasEmptySlot(l *layout) bool {
+	for i := 0; i+1 < len(l.slots); i += l.slotSize {
+		if l.slots[i] == 0 && l.slots[i+1] == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Name returns the model's name, such as "anercorp-2026-11".
 func (m *Model) Name() string {
 	l, _ := parseLayout(m.data)
 	return l.name
+}
+
+// Known reports whether the model saw the search-normalized bare word often
+// enough in training to count it as a known word.
+func (m *Model) Known(bare string) bool {
+	l, ok := parseLayout(m.data)
+	return ok && l.known(bare, wordHash(bare))
 }
 
 // Hash returns "sha256:<hex>" of the model file bytes.

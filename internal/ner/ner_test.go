@@ -25,8 +25,12 @@ func TestModelHash(t *testing.T) {
 	if Default().Name() != "anercorp-2026-11" {
 		t.Errorf("Name() = %q; want anercorp-2026-11", Default().Name())
 	}
-	if _, ok := parseLayout(modelFile); !ok {
+	l, ok := parseLayout(modelFile)
+	if !ok {
 		t.Fatal("the embedded model file does not parse")
+	}
+	if !hasEmptySlot(&l) {
+		t.Fatal("the embedded model's table has no empty slot")
 	}
 }
 
@@ -176,6 +180,18 @@ func testTrainDeterministic(t *testing.T, opt TrainOptions) {
 	}
 	if _, ok := Load([]byte("TNER"), ""); ok {
 		t.Error("Load accepted a header-only model")
+	}
+	// A table with no empty slot would make every lookup of a missing
+	// feature probe for ever.
+	full := []byte(string(a))
+	l, _ := parseLayout(full)
+	for i := 0; i < len(l.slots); i += l.slotSize {
+		if l.slots[i] == 0 && l.slots[i+1] == 0 {
+			l.slots[i] = 1
+		}
+	}
+	if _, ok := Load(full, ""); ok {
+		t.Error("Load accepted a model whose table has no empty slot")
 	}
 }
 

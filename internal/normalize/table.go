@@ -160,12 +160,11 @@ func each(fn func(r rune)) {
 	}
 }
 
-// base is what every fold set's tables start from: the NFC properties of
-// each code point, all kept, and the compatibility decomposition of each
-// presentation form that has one, in exps at the index pfExp gives. It is
-// generated (tables_gen.go) so that no work is done at start-up, which
-// matters where a fresh instance serves every request.
-
+// baseTables is what every fold set's tables start from: the NFC properties
+// of each code point, all kept, and the compatibility decomposition of each
+// presentation form that has one, in exps at the index pfExp gives. The one
+// value, baseTable, is generated (tables_gen.go) so that no work is done at
+// start-up, which matters where a fresh instance serves every request.
 type baseTables struct {
 	t     tables
 	pfExp [pfEnd - pfStart]int32

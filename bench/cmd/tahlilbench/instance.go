@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 
 	"tahlil/bench"
 )
@@ -39,8 +38,7 @@ func runInstances(ctx context.Context, cfg config, t *bench.Table, root string) 
 	logf("fresh instances in node: go %s", shellQuote(args))
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir, cmd.Stderr = root, os.Stderr
-	// The sample is samples/NAME under the shared directory.
-	cmd.Env = append(os.Environ(), "TAHLIL_SHARED="+filepath.Dir(filepath.Dir(cfg.sample)))
+	cmd.Env = append(os.Environ(), "TAHLIL_BENCH_TEXT="+cfg.sample)
 	out, err := cmd.Output()
 	var res []bench.GoBench
 	if err == nil {
