@@ -77,12 +77,6 @@ func newNormalizer(name string, folds Fold) *Normalizer {
 // ready builds n's tables, or takes them from the cache, on first use.
 func (n *Normalizer) ready() {
 	n.once.Do(func() {
-		if n.folds == SearchFolds {
-			// Generated: every analysis needs it, and a fresh WebAssembly
-			// instance would otherwise spend about a millisecond on it.
-			n.t = &searchTable
-			return
-		}
 		t, ok := cache.Load(n.folds)
 		if !ok {
 			t, _ = cache.LoadOrStore(n.folds, buildTables(n.folds))

@@ -172,10 +172,8 @@ type baseTables struct {
 
 // buildTables applies the folds f to the base tables. Rules are applied
 // from the lowest precedence to the highest, each overwriting the last.
-func buildTables(f Fold) *tables { return buildFrom(&baseTable, f) }
-
-// buildFrom is buildTables from the base tables b.
-func buildFrom(b *baseTables, f Fold) *tables {
+func buildTables(f Fold) *tables {
+	b := &baseTable
 	t := &tables{lo: b.t.lo, gp: b.t.gp, pf: b.t.pf}
 	t.exps = b.t.exps[:len(b.t.exps):len(b.t.exps)] // appends copy
 	set := func(r rune, to string) {
@@ -195,46 +193,36 @@ func buildFrom(b *baseTables, f Fold) *tables {
 		}
 	}
 	if f&Spaces != 0 {
-		each(func(r rune) {
-			if r != ' ' && unicode.Is(unicode.Zs, r) {
+		eachIn(unicode.Zs, func(r rune) {
+			if r != ' ' {
 				set(r, " ")
 			}
 		})
 	}
 	if f&(Digits|DecimalDigits) != 0 {
-		each(func(r rune) {
-			if d, ok := digitValue(r); ok && (r < '0' || r > '9') &&
+		eachIn(unicode.Nd, func(r rune) {
+			if d, _ := digitValue(r); (r < '0' || r > '9') &&
 				(f&DecimalDigits != 0 || (r >= 0x0660 && r <= 0x0669) || (r >= 0x06F0 && r <= 0x06F9)) {
 				set(r, string(rune('0'+d)))
 			}
 		})
 	}
 	for i := len(rules) - 1; i >= 0; i-- {
-		rl := rules[i]
-		if f&rl.fold == 0 {
-			continue
-		}
-		for _, rg := range rl.set.R16 {
-			for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
-				set(r, rl.to)
-			}
-		}
-		for _, rg := range rl.set.R32 {
-			for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
-				set(r, rl.to)
-			}
+		if rl := rules[i]; f&rl.fold != 0 {
+			eachIn(rl.set, func(r rune) { set(r, rl.to) })
 		}
 	}
 	if e := &t.lo[0x0670]; f&DaggerAlefToAlef != 0 && e.kind == repl && e.to == 0x0627 {
 		e.kind = dagger
 	}
 	if f&CollapseSpaces != 0 {
-		each(func(r rune) {
-			if isJSSpace(r) {
-				e := t.at(r)
+		collapse := func(r rune) {
+			if e := t.at(r); e != nil && isJSSpace(r) {
 				e.kind, e.to = collapse, 0
 			}
-		})
+		}
+		eachIn(unicode.White_Space, collapse)
+		collapse(0xFEFF)
 	}
 	if f&PresentationForms != 0 {
 		for i, x := range b.pfExp {
@@ -244,6 +232,31 @@ func buildFrom(b *baseTables, f Fold) *tables {
 		}
 	}
 	return t
+}
+
+// eachIn calls fn for every code point of rt that the tables cover.
+// Walking the range table rather than every covered code point keeps
+// building a fold set's tables cheap enough to do on first use.
+func eachIn(rt *unicode.RangeTable, fn func(r rune)) {
+	for _, in := range [][2]rune{{0, loEnd}, {gpStart, gpEnd}, {pfStart, pfEnd}} {
+		for _, x := range rt.R16 {
+			walk(rune(x.Lo), rune(x.Hi), rune(x.Stride), in, fn)
+		}
+		for _, x := range rt.R32 {
+			walk(rune(x.Lo), rune(x.Hi), rune(x.Stride), in, fn)
+		}
+	}
+}
+
+// walk calls fn for lo, lo+stride, … up to hi, within [in[0], in[1]).
+func walk(lo, hi, stride rune, in [2]rune, fn func(r rune)) {
+	r := lo
+	if r < in[0] {
+		r += (in[0] - r + stride - 1) / stride * stride
+	}
+	for ; r <= hi && r < in[1]; r += stride {
+		fn(r)
+	}
 }
 
 func isPresentation(r rune) bool {

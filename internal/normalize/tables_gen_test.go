@@ -93,26 +93,7 @@ func generateTables(b *baseTables) []byte {
 		}
 		fmt.Fprintf(&w, "%d, ", x)
 	}
-	w.WriteString("\n\t},\n}\n\n")
-	s := buildFrom(b, SearchFolds)
-	w.WriteString("// searchTable holds the tables of the search preset, built from baseTable.\n")
-	w.WriteString("var searchTable = tables{\n")
-	writeEntries(&w, "lo", s.lo[:])
-	w.WriteString("\t\t// U+2000 onwards\n")
-	writeEntries(&w, "gp", s.gp[:])
-	w.WriteString("\t\t// U+FB50 onwards\n")
-	writeEntries(&w, "pf", s.pf[:])
-	w.WriteString("\t\texps: []string{\n")
-	for i, x := range s.exps {
-		if i%8 == 0 {
-			w.WriteString("\t\t\t")
-		}
-		fmt.Fprintf(&w, "%+q, ", x)
-		if i%8 == 7 {
-			w.WriteString("\n")
-		}
-	}
-	w.WriteString("\n\t\t},\n}\n")
+	w.WriteString("\n\t},\n}\n")
 	src, err := format.Source(w.Bytes())
 	if err != nil {
 		panic(err)
