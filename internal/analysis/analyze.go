@@ -115,7 +115,8 @@ func analyze(text string, opt Options, model Recognizer) (*Result, error) {
 // assemble turns the model's and the rules' mentions into the result's
 // entities, groups and stats.
 func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Entity, []Group, Stats) {
-	ms := trimFutureVerb(d, splitHead(d, dropNisba(d, trimHead(d, splitJoined(d, modelSpans(d, names))))))
+	ms := trimHead(d, splitJoined(d, modelSpans(d, names)))
+	trimEdges(d, ms)
 	keepLetters(d, ms)
 	keepNameInitial(d, ms)
 	// Hand-written names of several words fill in what the model missed,

@@ -145,30 +145,49 @@ func spanKey(d *token.Doc, s span, first, last int) string {
 	return string(b)
 }
 
-// splitHead splits an organization span that begins with a head noun with
-// the article followed by a word without it, as in "المدير العام للمنظمة
-// تيدروس أدهانوم غيبريسوس": a definite noun takes no indefinite word as part
-// of its name, so the head alone (المنظمة, "the organization") is no name and
-// is dropped, and what follows is a person when it has two words or more,
-// and keeps the organization type otherwise.
-func splitHead(d *token.Doc, spans []span) []span {
+// trimEdges corrects the edges of model spans where the model runs a name
+// into a neighbouring word:
+//   - a person that starts with an adjective of origin followed by a given
+//     name starts at the name: "الموريتاني أحمد ولد الشيخ" names أحمد ولد
+//     الشيخ, as "الرئيس الفرنسي جاك شيراك" names جاك شيراك;
+//   - an organization that starts with a head noun with the article
+//     followed by a word without it (للمنظمة تيدروس أدهانوم غيبريسوس) loses
+//     the head, as a definite noun takes no indefinite word into its name
+//     and the head alone ("the organization") is no name; two words or more
+//     left make a person, unless they list organizations (حماس والجهاد);
+//   - a person of three words or more ends before a last word that looks
+//     like a future-tense verb (see futureVerb).
+func trimEdges(d *token.Doc, spans []span) {
 	for i := range spans {
 		s := &spans[i]
-		if s.typ != ORG || !s.model || s.last == s.first {
+		if !s.model || s.last == s.first {
 			continue
 		}
 		head, next := &d.Tokens[s.first], &d.Tokens[s.first+1]
-		if !head.Al || !ner.IsOrgHead(head.Bare()) || next.Kind != token.Word || next.Al || !next.SpaceBefore {
-			continue
+		switch {
+		case s.typ == PER && head.Al && ner.IsNisba(head.Bare()) && next.Kind == token.Word && next.SpaceBefore &&
+			(ner.GivenName(next.Stem) || ner.GivenName(next.Bare())):
+			dropFirst(d, s)
+		case s.typ == ORG && head.Al && ner.IsOrgHead(head.Bare()) && next.Kind == token.Word && !next.Al && next.SpaceBefore:
+			if s.last-s.first >= 2 && plainWords(d, s.first+1, s.last) {
+				s.typ = PER
+			}
+			dropFirst(d, s)
 		}
-		if s.last-s.first >= 2 && plainWords(d, s.first+1, s.last) {
-			s.typ = PER
+		if s.typ == PER && s.last-s.first >= 2 && futureVerb(&d.Tokens[s.last]) {
+			s.last--
+			s.end = d.Tokens[s.last].End
 		}
-		s.first++
-		s.skip = utf8.RuneCountInString(next.Pre)
-		s.start = next.EntStart
 	}
-	return spans
+}
+
+// dropFirst moves the start of s to its second token, leaving out that
+// token's proclitics.
+func dropFirst(d *token.Doc, s *span) {
+	s.first++
+	t := &d.Tokens[s.first]
+	s.skip = utf8.RuneCountInString(t.Pre)
+	s.start = t.EntStart
 }
 
 // plainWords reports whether tokens [a, b] are words with no proclitic and
@@ -184,61 +203,21 @@ func plainWords(d *token.Doc, a, b int) bool {
 	return true
 }
 
-// trimFutureVerb drops the last word of a person span of three words or more
-// when it looks like a verb in the future tense, سي or سن and three letters
-// or more (سيزور، سيلتقي), whose form without the س is a word the model knows
-// from training (يزور، يلتقي), and is in no name list: the model runs a name
-// into the verb after it ("أنطونيو غوتيريش سيزور"). A surname such as سنودن
-// or سيميوني stays, as نودن and يميوني are no words; shorter spans are left
-// alone, and so is ست, which begins too many foreign surnames (ستولمان).
-func trimFutureVerb(d *token.Doc, spans []span) []span {
-	for i := range spans {
-		s := &spans[i]
-		if s.typ != PER || s.last-s.first < 2 {
-			continue
-		}
-		t := &d.Tokens[s.last]
-		if t.Kind != token.Word || t.Pre != "" || t.Al || !t.SpaceBefore || !futureVerb(t.Norm) || ner.Listed(t.Norm) ||
-			!ner.Default().Known(t.Norm[len("س"):]) {
-			continue
-		}
-		s.last--
-		s.end = d.Tokens[s.last].End
+// futureVerb reports whether t looks like a verb in the future tense that
+// the model ran a name into ("أنطونيو غوتيريش سيزور"): سي or سن and three
+// letters or more (سيزور، سيلتقي), whose form without the س is a word the
+// model knows from training (يزور، يلتقي), and in no name list. A surname
+// such as سنودن or سيميوني stays, as نودن and يميوني are no words; ست is
+// left out, as it begins too many foreign surnames (ستولمان، ستارمر).
+func futureVerb(t *token.Token) bool {
+	if t.Kind != token.Word || t.Pre != "" || t.Al || !t.SpaceBefore || ner.Listed(t.Norm) {
+		return false
 	}
-	return spans
-}
-
-// futureVerb reports whether the normalized word w starts like an
-// imperfect verb with the future prefix س (سي or سن), then has three letters
-// or more.
-func futureVerb(w string) bool {
-	for _, p := range []string{"سي", "سن"} {
-		if strings.HasPrefix(w, p) && utf8.RuneCountInString(w) >= utf8.RuneCountInString(p)+3 {
-			return true
-		}
+	w := t.Norm
+	if !strings.HasPrefix(w, "سي") && !strings.HasPrefix(w, "سن") || utf8.RuneCountInString(w) < 5 {
+		return false
 	}
-	return false
-}
-
-// dropNisba drops the first word of a person span when it is an adjective of
-// origin with the article and a given name follows it: "الموريتاني أحمد ولد
-// الشيخ" names أحمد ولد الشيخ, as "الرئيس الفرنسي جاك شيراك" names جاك شيراك.
-func dropNisba(d *token.Doc, spans []span) []span {
-	for i := range spans {
-		s := &spans[i]
-		if s.typ != PER || s.last == s.first {
-			continue
-		}
-		head, next := &d.Tokens[s.first], &d.Tokens[s.first+1]
-		if !head.Al || !ner.IsNisba(head.Bare()) || next.Kind != token.Word || !next.SpaceBefore ||
-			!ner.GivenName(next.Stem) && !ner.GivenName(next.Bare()) {
-			continue
-		}
-		s.first++
-		s.skip = utf8.RuneCountInString(next.Pre)
-		s.start = next.EntStart
-	}
-	return spans
+	return ner.Default().Known(w[len("س"):])
 }
 
 // trimHead drops the first word of a person span of two or more words when
@@ -256,10 +235,7 @@ func trimHead(d *token.Doc, spans []span) []span {
 		head, tail := d.Tokens[s.first].Stem, d.Tokens[s.last].Stem
 		if f, ok := firsts[tail]; ok && f != head && s.model && !ner.GivenName(head) && !ner.GivenName(d.Tokens[s.first].Bare()) &&
 			!nameHeads[head] && d.Tokens[s.first+1].Kind == token.Word {
-			t := &d.Tokens[s.first+1]
-			s.first++
-			s.skip = utf8.RuneCountInString(t.Pre)
-			s.start = t.EntStart
+			dropFirst(d, s)
 			continue
 		}
 		if _, ok := firsts[tail]; !ok {
