@@ -533,16 +533,12 @@ func BenchmarkStages(b *testing.B) {
 
 func TestLineBreaksEndSpans(t *testing.T) {
 	names := analysistest.Names{"الامم المتحده": ORG}
-	for _, tt := range []struct{ in, want string }{
+	checkMentions(t, names, []mentionCase{
 		{"تقرير الأمم\nالمتحدة", ""},
 		{"قالت الأمم المتحدة\nإن", "ORG:الأمم المتحدة"},
 		{"في 7\nأكتوبر 2023", "NUM:7 DATE:أكتوبر 2023"},
 		{"في 7 أكتوبر\n2023", "DATE:7 أكتوبر DATE:2023"},
-	} {
-		if g := mentions(t, tt.in, names); g != tt.want {
-			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
-		}
-	}
+	})
 }
 
 // firstMention recognizes only the first name its list finds, as a model
@@ -558,7 +554,7 @@ func (f firstMention) Recognize(d *token.Doc) []ner.Mention {
 
 func TestPropagate(t *testing.T) {
 	names := firstMention{analysistest.Names{"علي": PER, "عبد الله الثاني": PER, "بشار الاسد": PER}}
-	for _, tt := range []struct{ in, want string }{
+	checkMentions(t, names, []mentionCase{
 		// A surname alone joins the person; so does a name behind a clitic.
 		{"التقى بشار الأسد وفدا ثم قال الأسد إن وغزة", "PER:بشار الأسد PER:الأسد"},
 
@@ -566,11 +562,7 @@ func TestPropagate(t *testing.T) {
 		{"قال علي إن الأمر على الطاولة وعلى الجميع", "PER:علي"},
 		// The last word of عبد الله is not a surname.
 		{"استقبل الملك عبد الله الثاني الوفد وقال إن الله", "PER:عبد الله الثاني"},
-	} {
-		if g := mentions(t, tt.in, names); g != tt.want {
-			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
-		}
-	}
+	})
 }
 
 func TestSplitJoined(t *testing.T) {
@@ -599,16 +591,12 @@ func TestSplitJoined(t *testing.T) {
 
 func TestPropagateSupport(t *testing.T) {
 	names := analysistest.Names{"غزه": LOC, "المدينه": LOC}
-	for _, tt := range []struct{ in, want string }{
+	checkMentions(t, names, []mentionCase{
 		// Found twice, in half its occurrences: it spreads, behind clitics too.
 		{"وصل إلى غزة ثم غادر غزة ووصل وغزة ولغزة", "LOC:غزة LOC:غزة LOC:غزة LOC:غزة"},
 		// Found once: a one-word name does not spread.
 		{"دخل المدينة ثم خرج إلى مدينة أخرى وعاد للمدينة", "LOC:المدينة"},
-	} {
-		if g := mentions(t, tt.in, names); g != tt.want {
-			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
-		}
-	}
+	})
 }
 
 func TestKeepLetters(t *testing.T) {
@@ -635,14 +623,23 @@ func TestKeepLetters(t *testing.T) {
 
 func TestTrimHead(t *testing.T) {
 	names := analysistest.Names{"ايهود اولمرت": PER, "ابلغ اولمرت": PER, "يواف جالانت": PER, "جالانت": PER}
-	for _, tt := range []struct{ in, want string }{
+	checkMentions(t, names, []mentionCase{
 		// A verb before a name already given in full is left out.
 		{"قال إيهود أولمرت إن الوزير أبلغ أولمرت بالقرار", "PER:إيهود أولمرت PER:أولمرت"},
 		// A full name seen for the first time keeps its first word.
 		{"قال جالانت إن يوآف جالانت وصل", "PER:جالانت PER:يوآف جالانت"},
 		// A repeated full name stays whole.
 		{"التقى إيهود أولمرت ثم غادر إيهود أولمرت", "PER:إيهود أولمرت PER:إيهود أولمرت"},
-	} {
+	})
+}
+
+// mentionCase is a text and the entities mentions should find in it.
+type mentionCase struct{ in, want string }
+
+// checkMentions checks each case against mentions with the recognizer names.
+func checkMentions(t *testing.T, names Recognizer, cases []mentionCase) {
+	t.Helper()
+	for _, tt := range cases {
 		if g := mentions(t, tt.in, names); g != tt.want {
 			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
 		}
@@ -691,24 +688,20 @@ func TestListedPhrases(t *testing.T) {
 
 func TestDropNisba(t *testing.T) {
 	names := analysistest.Names{"الموريتاني احمد ولد الشيخ": PER, "الفلسطيني محمود": PER, "العربي بن مهيدي": PER}
-	for _, tt := range []struct{ in, want string }{
+	checkMentions(t, names, []mentionCase{
 		// An adjective of origin before a given name is not part of the name.
 		{"قال الموريتاني أحمد ولد الشيخ إن", "PER:أحمد ولد الشيخ"},
 		{"أكد الفلسطيني محمود أن", "PER:محمود"},
 		// Before a word that is not a given name it stays: العربي is a name here.
 		{"شارع العربي بن مهيدي", "PER:العربي بن مهيدي"},
-	} {
-		if g := mentions(t, tt.in, names); g != tt.want {
-			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
-		}
-	}
+	})
 }
 
 func TestKeepNameInitial(t *testing.T) {
 	// The recognizer's names are keyed on the tokenizer's stems: فلورنتينو is
 	// فل + ورنتينو, بيريز is ب + يريز, ويليام is و + يليام.
 	names := analysistest.Names{"ورنتينو بيريز": PER, "يريز": PER, "يليام": PER, "نتنياهو": PER}
-	for _, tt := range []struct{ in, want string }{
+	checkMentions(t, names, []mentionCase{
 		// A name's own ف is not a conjunction.
 		{"قال رئيس النادي فلورنتينو بيريز إن", "PER:فلورنتينو بيريز"},
 		// Unless the article writes the rest of the word on its own.
@@ -716,59 +709,43 @@ func TestKeepNameInitial(t *testing.T) {
 		// A و stays a conjunction, except on a listed given name.
 		{"التقى ونتنياهو", "PER:نتنياهو"},
 		{"قال ويليام إن", "PER:ويليام"},
-	} {
-		if g := mentions(t, tt.in, names); g != tt.want {
-			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
-		}
-	}
+	})
 }
 
 func TestSplitHead(t *testing.T) {
 	names := analysistest.Names{"المنظمه تيدروس ادهانوم": ORG, "الحركه حماس": ORG, "المنظمه الدوليه": ORG, "منظمه اوبك": ORG}
-	for _, tt := range []struct{ in, want string }{
+	checkMentions(t, names, []mentionCase{
 		// "The organization" is no name; the name after it is a person.
 		{"قال مدير المنظمة تيدروس أدهانوم إن", "PER:تيدروس أدهانوم"},
 		{"أعلنت الحركة حماس أن", "ORG:حماس"},
 		// A definite head with a definite adjective, or an indefinite head, stays.
 		{"قالت المنظمة الدولية إن", "ORG:المنظمة الدولية"},
 		{"أعلنت منظمة أوبك أن", "ORG:منظمة أوبك"},
-	} {
-		if g := mentions(t, tt.in, names); g != tt.want {
-			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
-		}
-	}
+	})
 }
 
 func TestTrimFutureVerb(t *testing.T) {
 	names := analysistest.Names{"انطونيو غوتيريش سيزور": PER, "كير ستارمر": PER, "جان بيير ستيفان": PER}
-	for _, tt := range []struct{ in, want string }{
+	checkMentions(t, names, []mentionCase{
 		// A name run into the verb after it.
 		{"قال الأمين العام أنطونيو غوتيريش سيزور نيروبي", "PER:أنطونيو غوتيريش"},
 		// Two words are left alone: a surname can look the same.
 		{"قال كير ستارمر إن", "PER:كير ستارمر"},
 		// So is a listed name.
 		{"وصل جان بيير ستيفان أمس", "PER:جان بيير ستيفان DATE:أمس"},
-	} {
-		if g := mentions(t, tt.in, names); g != tt.want {
-			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
-		}
-	}
+	})
 }
 
 // TestRulesOnHardCases holds inputs that once fooled the document-level
 // rules.
 func TestRulesOnHardCases(t *testing.T) {
 	names := analysistest.Names{"الحركه حماس والجهاد": ORG, "ادوارد جوزيف سنودن": PER, "نتنياهو": PER}
-	for _, tt := range []struct{ in, want string }{
+	checkMentions(t, names, []mentionCase{
 		// A و among the words after the head lists organizations.
 		{"قالت الحركة حماس والجهاد إن", "ORG:حماس والجهاد"},
 		// نودن is no word: سنودن is a surname, not a verb.
 		{"قال إدوارد جوزيف سنودن إن", "PER:إدوارد جوزيف سنودن"},
 		// نتنياهو also appears after other proclitics: the ف is a conjunction.
 		{"فنتنياهو قال ولنتنياهو", "PER:نتنياهو PER:نتنياهو"},
-	} {
-		if g := mentions(t, tt.in, names); g != tt.want {
-			t.Errorf("AnalyzeWith(%q) = %q; want %q", tt.in, g, tt.want)
-		}
-	}
+	})
 }
