@@ -5,10 +5,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
+	"tahlil/bench"
 	"tahlil/internal/testenv"
 )
 
@@ -123,15 +123,14 @@ func BenchmarkFirstAnalysis(b *testing.B) {
 	}
 	// Medians over the runs: one busy moment on a shared machine would
 	// move a mean.
-	b.ReportMetric(median(cold), "cold-first-ms")
-	b.ReportMetric(median(warm), "warm-ms")
-	b.ReportMetric(median(start), "fresh-start-ms")
-	b.ReportMetric(median(first), "fresh-first-ms")
-	b.ReportMetric(median(diff), "fresh-first-minus-warm-ms")
-}
-
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	return s[len(s)/2]
+	for unit, v := range map[string][]float64{
+		"cold-first-ms": cold, "warm-ms": warm, "fresh-start-ms": start,
+		"fresh-first-ms": first, "fresh-first-minus-warm-ms": diff,
+	} {
+		s, err := bench.Summarize(v)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(s.Median, unit)
+	}
 }
