@@ -119,9 +119,13 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	trimEdges(d, ms)
 	keepLetters(d, ms)
 	keepNameInitial(d, ms)
+	ms = splitListedHead(d, ms)
+	nameFacilities(d, ms)
 	// Hand-written names of several words fill in what the model missed,
 	// or found only part of (غزة in قطاع غزة), as rule spans do.
-	ms = merge(ms, modelSpans(d, ner.Phrases(d)))
+	phrases := modelSpans(d, ner.Phrases(d))
+	completeWithPhrases(d, ms, phrases)
+	ms = merge(ms, phrases)
 	spans := merge(ms, ruleSpans(d, rules))
 	spans = propagate(d, spans)
 	nl := newlines(d.Text)

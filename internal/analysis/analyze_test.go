@@ -693,7 +693,7 @@ func TestDropNisba(t *testing.T) {
 		{"قال الموريتاني أحمد ولد الشيخ إن", "PER:أحمد ولد الشيخ"},
 		{"أكد الفلسطيني محمود أن", "PER:محمود"},
 		// Before a word that is not a given name it stays: العربي is a name here.
-		{"شارع العربي بن مهيدي", "PER:العربي بن مهيدي"},
+		{"كتب العربي بن مهيدي", "PER:العربي بن مهيدي"},
 	})
 }
 
@@ -747,5 +747,49 @@ func TestRulesOnHardCases(t *testing.T) {
 		{"قال إدوارد جوزيف سنودن إن", "PER:إدوارد جوزيف سنودن"},
 		// نتنياهو also appears after other proclitics: the ف is a conjunction.
 		{"فنتنياهو قال ولنتنياهو", "PER:نتنياهو PER:نتنياهو"},
+	})
+}
+
+func TestNameFacilities(t *testing.T) {
+	names := analysistest.Names{"ناصر": PER, "الملك سعود": PER, "نجيب محفوظ": PER, "العربي بن مهيدي": PER}
+	checkMentions(t, names, []mentionCase{
+		// A person right after the head word of a place or institution
+		// named after them is the place's or the institution's name.
+		{"قال مدير مستشفى ناصر إن", "LOC:مستشفى ناصر"},
+		{"في مستشفى ناصر بخان يونس", "LOC:مستشفى ناصر LOC:خان يونس"},
+		{"طلاب جامعة الملك سعود", "ORG:جامعة الملك سعود"},
+		{"فاز بجائزة نجيب محفوظ", "MISC:جائزة نجيب محفوظ"},
+		{"في شارع العربي بن مهيدي", "LOC:شارع العربي بن مهيدي"},
+		// With the article the head word is no part of the name, and a
+		// person elsewhere stays a person.
+		{"وصل المستشفى ناصر", "PER:ناصر"},
+		{"قال ناصر إن المستشفى", "PER:ناصر"},
+	})
+	// A span that already holds the head word keeps its type.
+	checkMentions(t, analysistest.Names{"مستشفي ناصر": PER}, []mentionCase{{"في مستشفى ناصر", "PER:مستشفى ناصر"}})
+}
+
+func TestSplitListedHead(t *testing.T) {
+	names := analysistest.Names{"لابل تيم كوك": PER, "ابل تيم كوك": PER, "لمصر احمد": PER, "مصر احمد": PER, "لحسن احمد": PER, "حسن احمد": PER}
+	checkMentions(t, names, []mentionCase{
+		// A listed company or place behind a proclitic is not the person's
+		// first name.
+		{"قال الرئيس التنفيذي لآبل تيم كوك إن", "ORG:آبل PER:تيم كوك"},
+		{"قال سفيرها لمصر أحمد إن", "LOC:مصر PER:أحمد"},
+		// Without a proclitic, or when the word is a given name, the
+		// person stays whole.
+		{"قال آبل تيم كوك", "PER:آبل تيم كوك"},
+		{"قال لحسن أحمد", "PER:حسن أحمد"},
+	})
+}
+
+func TestCompleteWithPhrases(t *testing.T) {
+	checkMentions(t, analysistest.Names{"منظمه اطباء": ORG}, []mentionCase{
+		// The model found the head word and the first word of a listed name.
+		{"قالت منظمة أطباء بلا حدود إن", "ORG:منظمة أطباء بلا حدود"},
+	})
+	checkMentions(t, analysistest.Names{"منظمه اطباء": LOC}, []mentionCase{
+		// Of another type it stays as the model found it.
+		{"قالت منظمة أطباء بلا حدود إن", "LOC:منظمة أطباء"},
 	})
 }

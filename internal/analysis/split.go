@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tahlil/internal/gazetteer"
 	"tahlil/internal/ner"
 	"tahlil/internal/token"
 )
@@ -177,6 +178,109 @@ func trimEdges(d *token.Doc, spans []span) {
 		if s.typ == PER && s.last-s.first >= 2 && futureVerb(&d.Tokens[s.last]) {
 			s.last--
 			s.end = d.Tokens[s.last].End
+		}
+	}
+}
+
+// facilityType maps the bare head words of places and institutions that are
+// named after people to the type of the whole name: مستشفى ناصر is a place,
+// جامعة الملك سعود an organization, جائزة نجيب محفوظ a prize.
+var facilityType = map[string]string{
+	"مستشفي": LOC, "مطار": LOC, "ملعب": LOC, "استاد": LOC, "ميناء": LOC, "مسجد": LOC, "جامع": LOC, "شارع": LOC,
+	"ساحه": LOC, "ميدان": LOC, "جسر": LOC, "سجن": LOC, "معبر": LOC, "مخيم": LOC, "قصر": LOC, "فندق": LOC,
+	"قاعده": LOC, "سد": LOC, "نفق": LOC, "حي": LOC,
+	"جامعه": ORG, "مدرسه": ORG, "كليه": ORG, "معهد": ORG, "مؤسسه": ORG, "مركز": ORG, "صندوق": ORG,
+	"جائزه": MISC,
+}
+
+// nameFacilities turns a person found right after such a head word into the
+// facility's name, head word included: "مستشفى ناصر" rather than the person
+// ناصر. The head must be written without the article and be the word just
+// before the name.
+func nameFacilities(d *token.Doc, spans []span) {
+	for i := range spans {
+		s := &spans[i]
+		if !s.model || s.typ != PER || s.first == 0 || s.skip > 0 || !d.Tokens[s.first].SpaceBefore {
+			continue
+		}
+		if i > 0 && spans[i-1].last >= s.first-1 {
+			continue
+		}
+		h := &d.Tokens[s.first-1]
+		typ, ok := facilityType[h.Bare()]
+		if h.Kind != token.Word || h.Al || !ok {
+			continue
+		}
+		s.typ, s.first = typ, s.first-1
+		s.skip = utf8.RuneCountInString(h.Pre)
+		s.start = h.EntStart
+	}
+}
+
+// splitListedHead splits a person of two words or more whose first word
+// carries a proclitic and is a listed organization or place, or a country:
+// in "قال الرئيس التنفيذي لآبل تيم كوك" آبل is the company, and تيم كوك the
+// person.
+func splitListedHead(d *token.Doc, spans []span) []span {
+	var out []span // nil until a span splits
+	for i, s := range spans {
+		if out != nil {
+			out = append(out, s)
+		}
+		if !s.model || s.typ != PER || s.last == s.first || d.Tokens[s.first+1].Kind != token.Word {
+			continue
+		}
+		head := &d.Tokens[s.first]
+		typ, skip, start := "", s.skip, s.start
+		if head.Pre != "" {
+			typ = ner.ListedType(head.Stem)
+		} else if r, n := utf8.DecodeRuneInString(head.Norm); strings.ContainsRune("وفبكل", r) && len(head.Norm) > n {
+			// The tokenizer kept the letter: لآبل is no word it knows.
+			if typ = ner.ListedType(head.Norm[n:]); typ != "" {
+				skip = 1
+				start, _ = d.Norm.Source(head.NStart+1, head.NEnd)
+			}
+		}
+		if typ == "" && head.Pre != "" && !ner.GivenName(head.Stem) && gazetteer.IsCountry(gazetteer.Key(head.Bare())) {
+			typ = LOC
+		}
+		if typ == "" {
+			continue
+		}
+		if out == nil {
+			out = append(make([]span, 0, len(spans)+1), spans[:i+1]...)
+		}
+		first := &out[len(out)-1]
+		rest := *first
+		first.typ, first.last, first.end, first.skip, first.start = typ, s.first, head.End, skip, start
+		dropFirst(d, &rest)
+		out = append(out, rest)
+	}
+	if out == nil {
+		return spans
+	}
+	return out
+}
+
+// completeWithPhrases extends a model span to the end of a listed name of
+// the same type that it ends inside, when the span starts one word before
+// the name with an organization head word, as the model's "منظمة أطباء" in
+// منظمة أطباء بلا حدود, unless that runs into the next span. Merging then
+// keeps the longer span.
+func completeWithPhrases(d *token.Doc, model, phrases []span) {
+	j := 0
+	for i := range model {
+		m := &model[i]
+		for j < len(phrases) && phrases[j].end <= m.start {
+			j++
+		}
+		for k := j; k < len(phrases) && phrases[k].start < m.end; k++ {
+			p := &phrases[k]
+			if p.typ != m.typ || p.first != m.first+1 || p.end <= m.end || !ner.IsOrgHead(d.Tokens[m.first].Bare()) ||
+				i+1 < len(model) && model[i+1].start < p.end {
+				continue
+			}
+			m.last, m.end = p.last, p.end
 		}
 	}
 }

@@ -19,6 +19,22 @@ func GivenName(w string) bool { return lexList(lexLookup(wordHash(w)))&listFirst
 // hand-written name lists.
 func Listed(w string) bool { return lexList(lexLookup(wordHash(w))) != 0 }
 
+// ListedType returns "ORG" or "LOC" when the search-normalized word w is in
+// the hand-written list of organizations or of places and in no list of
+// people's names, and "" otherwise. A word in both lists is an organization
+// (clubs named after their city are listed there).
+func ListedType(w string) string {
+	switch l := lexList(lexLookup(wordHash(w))); {
+	case l&(listFirstName|listSurname) != 0:
+		return ""
+	case l&listOrg != 0:
+		return "ORG"
+	case l&listPlace != 0:
+		return "LOC"
+	}
+	return ""
+}
+
 // nameList returns the bit set of hand-written name lists that hold w: common
 // given names (Arabic and foreign), family names of well-known people, cities,
 // regions and capitals, and well-known organizations, news agencies, sports
