@@ -793,3 +793,27 @@ func TestCompleteWithPhrases(t *testing.T) {
 		{"قالت منظمة أطباء بلا حدود إن", "LOC:منظمة أطباء"},
 	})
 }
+
+func TestExtendHeads(t *testing.T) {
+	checkMentions(t, analysistest.Names{"نيويورك ابوظبي": ORG, "ابل": ORG, "محمد بن راشد": PER, "محمد": PER}, []mentionCase{
+		// A head noun that begins the organization's name joins it …
+		{"طلاب جامعة نيويورك أبوظبي", "ORG:جامعة نيويورك أبوظبي"},
+		// … but not a describing one, nor one with the article.
+		{"أعلنت شركة آبل", "ORG:آبل"},
+		{"في الجامعة نيويورك أبوظبي", "ORG:نيويورك أبوظبي"},
+		// A given name and بنت or بن before a person belong to the name,
+		// the name's first letter too when the tokenizer split it off.
+		{"افتتحت الشيخة لطيفة بنت محمد بن راشد المعرض", "PER:لطيفة بنت محمد بن راشد"},
+		{"قال أحمد بن محمد إن", "PER:أحمد بن محمد"},
+		{"قال الوزير بن محمد إن", "PER:محمد"},
+	})
+}
+
+func TestDropAdverbs(t *testing.T) {
+	checkMentions(t, analysistest.Names{"رياضيا": LOC, "سوريا": LOC}, []mentionCase{
+		// A final tanween fath makes an adverb, not a name.
+		{"رياضياً، تعاقد النادي", ""},
+		{"رياضيًا، تعاقد النادي", ""},
+		{"وصل إلى سوريا اليوم", "LOC:سوريا DATE:اليوم"},
+	})
+}

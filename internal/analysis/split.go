@@ -217,6 +217,77 @@ func nameFacilities(d *token.Doc, spans []span) {
 	}
 }
 
+// nameHeadWords are the bare head nouns that begin an organization's name
+// rather than describe it: جامعة نيويورك أبوظبي is the university's name,
+// while شركة آبل is the company آبل.
+var nameHeadWords = map[string]bool{
+	"جامعه": true, "منظمه": true, "هيئه": true, "معهد": true, "اكاديميه": true, "كليه": true, "مؤسسه": true,
+	"جمعيه": true, "رابطه": true, "اتحاد": true,
+}
+
+// extendHeads widens names to words just before them that belong to them:
+// an organization takes a head noun of nameHeadWords written without the
+// article ("جامعة نيويورك أبوظبي"), and a person a listed given name with
+// بنت، بن or ابن ("لطيفة بنت محمد بن راشد").
+func extendHeads(d *token.Doc, spans []span) {
+	free := func(i, k int) bool { // token k is a word in no span before spans[i]
+		return k >= 0 && d.Tokens[k].Kind == token.Word && (i == 0 || spans[i-1].last < k)
+	}
+	for i := range spans {
+		s := &spans[i]
+		if !s.model || s.skip > 0 || !d.Tokens[s.first].SpaceBefore {
+			continue
+		}
+		k := s.first - 1
+		switch {
+		case s.typ == ORG && free(i, k) && !d.Tokens[k].Al && nameHeadWords[d.Tokens[k].Bare()]:
+			s.first = k
+		case s.typ == PER && free(i, k) && free(i, k-1) && d.Tokens[k].Pre == "" && d.Tokens[k].SpaceBefore &&
+			(d.Tokens[k].Norm == "بن" || d.Tokens[k].Norm == "بنت" || d.Tokens[k].Norm == "ابن") &&
+			!d.Tokens[k-1].Al && (ner.GivenName(d.Tokens[k-1].Stem) || ner.GivenName(d.Tokens[k-1].Norm)):
+			s.first = k - 1
+			if t := &d.Tokens[s.first]; t.Pre != "" && !ner.GivenName(t.Stem) {
+				// The tokenizer took the name's first letter for a
+				// proclitic (ل + طيفة).
+				s.skip, s.start = 0, t.Start
+				continue
+			}
+		default:
+			continue
+		}
+		t := &d.Tokens[s.first]
+		s.skip = utf8.RuneCountInString(t.Pre)
+		s.start = t.EntStart
+	}
+}
+
+// dropAdverbs drops one-word model spans written with a final tanween
+// fath, as adverbs are (رياضياً، اقتصادياً) and names in news text are not.
+func dropAdverbs(d *token.Doc, spans []span) []span {
+	text := d.Text
+	cp, bp := 0, 0 // code point and byte position in text
+	seek := func(target int) int {
+		for cp < target && bp < len(text) {
+			bp++
+			for bp < len(text) && text[bp]&0xC0 == 0x80 {
+				bp++
+			}
+			cp++
+		}
+		return bp
+	}
+	out := spans[:0]
+	for _, s := range spans {
+		b0 := seek(s.start)
+		b1 := seek(s.end)
+		if w := text[b0:b1]; s.model && s.first == s.last && (strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا")) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 // splitListedHead splits a person of two words or more whose first word
 // carries a proclitic and is a listed organization or place, or a country:
 // in "قال الرئيس التنفيذي لآبل تيم كوك" آبل is the company, and تيم كوك the
