@@ -1,8 +1,8 @@
 package analysis
 
 import (
-	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,15 +76,27 @@ type Recognizer interface {
 func AnalyzeWith(text string, opt Options, r Recognizer) (res *Result, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			res, err = nil, &Error{Code: "internal", Message: fmt.Sprint("analysis failed: ", p)}
+			res, err = nil, &Error{Code: "internal", Message: "analysis failed: " + panicText(p)}
 		}
 	}()
 	return analyze(text, opt, r)
 }
 
+// panicText describes a recovered panic value. It leaves fmt out of the
+// WebAssembly builds, which would otherwise link it for this alone.
+func panicText(p any) string {
+	switch v := p.(type) {
+	case error:
+		return v.Error()
+	case string:
+		return v
+	}
+	return "unexpected panic"
+}
+
 func analyze(text string, opt Options, model Recognizer) (*Result, error) {
 	if len(text) > MaxBytes {
-		return nil, &Error{Code: "too_large", Message: fmt.Sprintf("text is %d bytes; the limit is %d bytes (2 MiB)", len(text), MaxBytes)}
+		return nil, &Error{Code: "too_large", Message: "text is " + strconv.Itoa(len(text)) + " bytes; the limit is " + strconv.Itoa(MaxBytes) + " bytes (2 MiB)"}
 	}
 	if !utf8.ValidString(text) {
 		return nil, &Error{Code: "invalid_utf8", Message: "text is not valid UTF-8"}
@@ -93,7 +105,7 @@ func analyze(text string, opt Options, model Recognizer) (*Result, error) {
 	if opt.Normalize != "" {
 		var ok bool
 		if preset, ok = normalize.Preset(opt.Normalize); !ok {
-			return nil, &Error{Code: "bad_preset", Message: fmt.Sprintf("unknown normalize preset %q (want search, lucene or display)", opt.Normalize)}
+			return nil, &Error{Code: "bad_preset", Message: "unknown normalize preset " + strconv.Quote(opt.Normalize) + " (want search, lucene or display)"}
 		}
 	}
 	d := token.Tokenize(text)
