@@ -13,8 +13,9 @@ import (
 // letterKept decides, for the first word of a recognized name, whether that
 // letter belongs to the name after all. It does when the previous word is a
 // title or a nisba adjective (رئيس الوزراء الإسرائيلي بنيامين نتنياهو), where
-// a preposition cannot stand, or when the article has the word with the
-// letter at least twice and never without it. Otherwise the letter stays a
+// a preposition cannot stand, when the letter is ك and the rest is no word
+// the model knows, or when the article has the word with the letter at
+// least twice and never without it. Otherwise the letter stays a
 // preposition (بغزة gives غزة).
 type letterEvidence struct {
 	bare, with map[string]int // stem → occurrences without / with the letter
@@ -67,6 +68,12 @@ func (ev *letterEvidence) keep(d *token.Doc, i int) bool {
 		if p := &d.Tokens[i-1]; p.Kind == token.Word && (titles[p.Stem] || isNisba(p)) {
 			return true
 		}
+	}
+	// ك ("as, like") stands before common nouns (كرئيس), seldom before a
+	// name: when the rest is no word the model knows, the letter is the
+	// name's (كريستيان).
+	if strings.HasSuffix(t.Pre, "ك") && !ner.Default().Known(t.Stem) {
+		return true
 	}
 	return ev.with[t.Stem] >= 2
 }

@@ -30,6 +30,7 @@ func propagate(d *token.Doc, spans []span) []span {
 	var names map[string][]name // by first word
 	type single struct{ typ, word string }
 	var singles map[single]int // one-word model names and how often found
+	var order []single         // singles' keys in the order first found
 	add := func(typ string, words []string) {
 		if len(words) == 0 || len(words) == 1 && (utf8.RuneCountInString(words[0]) < 3 || functionWords[words[0]]) {
 			return
@@ -65,7 +66,11 @@ func propagate(d *token.Doc, spans []span) []span {
 			if singles == nil {
 				singles = make(map[single]int)
 			}
-			singles[single{s.typ, words[0]}]++
+			k := single{s.typ, words[0]}
+			if singles[k] == 0 {
+				order = append(order, k)
+			}
+			singles[k]++
 			continue
 		}
 		add(s.typ, words)
@@ -97,8 +102,10 @@ func propagate(d *token.Doc, spans []span) []span {
 				seen[t.Norm]++
 			}
 		}
-		for k, n := range singles {
-			if n >= 2 && 3*n >= seen[k.word] || n == 1 && !strings.HasPrefix(k.word, "ال") {
+		// In the order found, not the map's: a word found with two types
+		// spreads with the first one, the same on every run.
+		for _, k := range order {
+			if n := singles[k]; n >= 2 && 3*n >= seen[k.word] || n == 1 && !strings.HasPrefix(k.word, "ال") {
 				add(k.typ, []string{k.word})
 			}
 		}

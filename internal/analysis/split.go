@@ -356,6 +356,29 @@ func completeWithPhrases(d *token.Doc, model, phrases []span) {
 	}
 }
 
+// personsAsOrgs retypes as a person an organization of two words that are a
+// listed given name and one more word, neither an organization's nor with
+// the article, the name's first letter not left out: "المتحدث باسم المنظمة كريستيان
+// ليندماير". It runs after keepLetters, which may give the name its letter
+// back.
+func personsAsOrgs(d *token.Doc, spans []span) {
+	for i := range spans {
+		s := &spans[i]
+		if !s.model || s.typ != ORG || s.last != s.first+1 || s.skip != 0 {
+			continue
+		}
+		head, next := &d.Tokens[s.first], &d.Tokens[s.last]
+		if givenName(head) && !head.Al && !next.Al && next.Kind == token.Word && ner.ListedType(next.Stem) == "" &&
+			ner.ListedType(next.Norm) == "" && !ner.IsOrgHead(next.Bare()) {
+			s.typ = PER
+		}
+	}
+}
+
+// givenName reports whether t is a listed given name, with or without the
+// letter the tokenizer may have split off it.
+func givenName(t *token.Token) bool { return ner.GivenName(t.Stem) || ner.GivenName(t.Norm) }
+
 // dropFirst moves the start of s to its second token, leaving out that
 // token's proclitics.
 func dropFirst(d *token.Doc, s *span) {
