@@ -255,28 +255,36 @@ func merge(model, rules []span) []span {
 	return out[:w]
 }
 
+// byteSeeker turns code point offsets of text, taken in increasing order,
+// into byte offsets, in one pass over text.
+type byteSeeker struct {
+	text   string
+	cp, bp int // code point and byte position in text
+}
+
+func (s *byteSeeker) at(cp int) int {
+	// The input is valid UTF-8: a code point starts at every byte that is
+	// not a continuation byte.
+	for s.cp < cp && s.bp < len(s.text) {
+		s.bp++
+		for s.bp < len(s.text) && s.text[s.bp]&0xC0 == 0x80 {
+			s.bp++
+		}
+		s.cp++
+	}
+	return s.bp
+}
+
 // entities builds the result entities: text from the input, key from the
 // normalized tokens.
 func entities(d *token.Doc, spans []span) []Entity {
 	out := make([]Entity, len(spans))
 	text := d.Text
-	cp, bp := 0, 0 // code point and byte position in text
-	seek := func(target int) int {
-		// The input is valid UTF-8: a code point starts at every byte that
-		// is not a continuation byte.
-		for cp < target && bp < len(text) {
-			bp++
-			for bp < len(text) && text[bp]&0xC0 == 0x80 {
-				bp++
-			}
-			cp++
-		}
-		return bp
-	}
+	seek := byteSeeker{text: text}
 	var kb strings.Builder
 	for i, s := range spans {
-		b0 := seek(s.start)
-		b1 := seek(s.end)
+		b0 := seek.at(s.start)
+		b1 := seek.at(s.end)
 		// Leave out invisible format controls at the edges (a bidi mark or
 		// isolate the normalizer folded into the word), so a highlight never
 		// splits a bidi pair.

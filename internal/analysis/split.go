@@ -264,23 +264,12 @@ func extendHeads(d *token.Doc, spans []span) {
 // dropAdverbs drops one-word model spans written with a final tanween
 // fath, as adverbs are (رياضياً، اقتصادياً) and names in news text are not.
 func dropAdverbs(d *token.Doc, spans []span) []span {
-	text := d.Text
-	cp, bp := 0, 0 // code point and byte position in text
-	seek := func(target int) int {
-		for cp < target && bp < len(text) {
-			bp++
-			for bp < len(text) && text[bp]&0xC0 == 0x80 {
-				bp++
-			}
-			cp++
-		}
-		return bp
-	}
+	seek := byteSeeker{text: d.Text}
 	out := spans[:0]
 	for _, s := range spans {
-		b0 := seek(s.start)
-		b1 := seek(s.end)
-		if w := text[b0:b1]; s.model && s.first == s.last && (strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا")) {
+		b0 := seek.at(s.start)
+		b1 := seek.at(s.end)
+		if w := d.Text[b0:b1]; s.model && s.first == s.last && (strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا")) {
 			continue
 		}
 		out = append(out, s)
