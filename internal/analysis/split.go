@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -264,17 +265,28 @@ func extendHeads(d *token.Doc, spans []span) {
 // dropAdverbs drops one-word model spans written with a final tanween
 // fath, as adverbs are (رياضياً، اقتصادياً) and names in news text are not.
 func dropAdverbs(d *token.Doc, spans []span) []span {
+	// The adverbs end in ا once normalized; only such spans need the walk
+	// over the text to their bytes.
+	if !slices.ContainsFunc(spans, func(s span) bool { return adverbCandidate(d, s) }) {
+		return spans
+	}
 	seek := byteSeeker{text: d.Text}
 	out := spans[:0]
 	for _, s := range spans {
 		b0 := seek.at(s.start)
 		b1 := seek.at(s.end)
-		if w := d.Text[b0:b1]; s.model && s.first == s.last && (strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا")) {
+		if w := d.Text[b0:b1]; adverbCandidate(d, s) && (strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا")) {
 			continue
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// adverbCandidate reports whether s is a one-word model span whose word ends
+// in ا once normalized, as an adverb with tanween does.
+func adverbCandidate(d *token.Doc, s span) bool {
+	return s.model && s.first == s.last && strings.HasSuffix(d.Tokens[s.first].Norm, "ا")
 }
 
 // splitListedHead splits a person of two words or more whose first word
