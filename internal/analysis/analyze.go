@@ -133,6 +133,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	keepNameInitial(d, ms)
 	personsAsOrgs(d, ms)
 	ms = splitListedHead(d, ms)
+	ms = joinGodNames(d, ms)
 	nameFacilities(d, ms)
 	extendHeads(d, ms)
 	ms = dropAdverbs(d, ms)

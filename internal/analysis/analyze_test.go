@@ -867,3 +867,18 @@ func TestPersonsAsOrgs(t *testing.T) {
 		{"أعلن محمد الإسلامي أن", "ORG:محمد الإسلامي"},
 	})
 }
+
+func TestJoinGodNames(t *testing.T) {
+	names := analysistest.Names{"يحيي": PER, "الله": MISC, "حسن": PER, "حسن نصر": PER, "محمد": PER}
+	checkMentions(t, names, []mentionCase{
+		// A family name made with الله belongs to the person before it.
+		{"سجل المدافع يحيى عطية الله هدفا", "PER:يحيى عطية الله"},
+		{"قال حسن نصر الله إن", "PER:حسن نصر الله"},
+		// Another word between leaves both as found.
+		{"قال محمد رسول الله", "PER:محمد MISC:الله"},
+	})
+	// The head word of a facility takes a MISC name after it too.
+	checkMentions(t, analysistest.Names{"محمد الخامس": MISC}, []mentionCase{
+		{"في ملعب محمد الخامس بالدار البيضاء", "LOC:ملعب محمد الخامس LOC:الدار البيضاء"},
+	})
+}

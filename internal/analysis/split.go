@@ -194,14 +194,14 @@ var facilityType = map[string]string{
 	"جائزه": MISC,
 }
 
-// nameFacilities turns a person found right after such a head word into the
-// facility's name, head word included: "مستشفى ناصر" rather than the person
-// ناصر. The head must be written without the article and be the word just
+// nameFacilities turns a person or other name found right after such a head
+// word into the facility's name, head word included: "مستشفى ناصر" rather
+// than the person ناصر, "ملعب محمد الخامس" rather than a MISC name. The head must be written without the article and be the word just
 // before the name.
 func nameFacilities(d *token.Doc, spans []span) {
 	for i := range spans {
 		s := &spans[i]
-		if !s.model || s.typ != PER || s.first == 0 || s.skip > 0 || !d.Tokens[s.first].SpaceBefore {
+		if !s.model || s.typ != PER && s.typ != MISC || s.first == 0 || s.skip > 0 || !d.Tokens[s.first].SpaceBefore {
 			continue
 		}
 		if i > 0 && spans[i-1].last >= s.first-1 {
@@ -277,6 +277,40 @@ func dropAdverbs(d *token.Doc, spans []span) []span {
 		b1 := seek.at(s.end)
 		if w := d.Text[b0:b1]; adverbCandidate(d, s) && (strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا")) {
 			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// godNameFirsts are the first words of family names made with الله (عطية
+// الله، نصر الله، فضل الله), in the search normalization.
+var godNameFirsts = map[string]bool{
+	"عطيه": true, "نصر": true, "فضل": true, "جار": true, "خير": true, "سيف": true, "نعمه": true, "رزق": true,
+	"عوض": true, "فتح": true, "هبه": true, "ضيف": true, "جاد": true, "حمد": true, "عطا": true, "بركه": true,
+	"حرز": true, "عبيد": true, "كرم": true, "حسب": true, "مال": true,
+}
+
+// joinGodNames extends a person to a family name made with الله right after
+// it, which the model cuts, often marking الله alone as MISC: "يحيى عطية الله".
+// Any span over the family name's words goes.
+func joinGodNames(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	word := func(k int) bool { return k < len(toks) && toks[k].Kind == token.Word && toks[k].SpaceBefore }
+	out := spans[:0]
+	for i := 0; i < len(spans); i++ {
+		s := spans[i]
+		if s.model && s.typ == PER {
+			k := s.last + 1
+			if !godNameFirsts[toks[s.last].Norm] && word(k) && toks[k].Pre == "" && godNameFirsts[toks[k].Norm] {
+				k++
+			}
+			if k > s.last && word(k) && toks[k].Norm == "الله" {
+				s.last, s.end = k, toks[k].End
+				for i+1 < len(spans) && spans[i+1].first <= k {
+					i++ // a span inside the family name
+				}
+			}
 		}
 		out = append(out, s)
 	}
