@@ -142,6 +142,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	phrases := modelSpans(d, ner.Phrases(d))
 	completeWithPhrases(d, ms, phrases)
 	ms = merge(ms, phrases)
+	ms = merge(ms, listedPlaces(d, ms))
 	spans := merge(ms, ruleSpans(d, rules))
 	spans = propagate(d, spans)
 	nl := newlines(d.Text)

@@ -882,3 +882,14 @@ func TestJoinGodNames(t *testing.T) {
 		{"في ملعب محمد الخامس بالدار البيضاء", "LOC:ملعب محمد الخامس LOC:الدار البيضاء"},
 	})
 }
+
+func TestListedPlaces(t *testing.T) {
+	checkMentions(t, analysistest.Names{}, []mentionCase{
+		// A listed city the model left out, after في and before a comma.
+		{"وفي مسقط، افتتح السلطان المعرض", "LOC:مسقط"},
+		{"عاد إلى مسقط.", "LOC:مسقط"},
+		// Elsewhere the word may be a common noun: مسقط رأسه, his birthplace.
+		{"دفن في مسقط رأسه", ""},
+		{"مسقط، عاصمة", ""},
+	})
+}

@@ -317,6 +317,38 @@ func joinGodNames(d *token.Doc, spans []span) []span {
 	return out
 }
 
+// listedPlaces returns spans for listed places and countries that the model
+// left out where the text can only mean the place: after في، إلى or من (with
+// و or ف before it) and right before punctuation, as in "وفي مسقط، افتتح",
+// while "في مسقط رأسه" (his birthplace) stays a common noun.
+func listedPlaces(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var out []span
+	j := 0
+	for k := 1; k+1 < len(toks); k++ {
+		t := &toks[k]
+		if t.Kind != token.Word || !t.SpaceBefore || t.Pre != "" || toks[k+1].Kind != token.Punct || toks[k+1].SpaceBefore {
+			continue
+		}
+		switch toks[k-1].Norm {
+		case "في", "وفي", "ففي", "الي", "والي", "من", "ومن":
+		default:
+			continue
+		}
+		for j < len(spans) && spans[j].last < k {
+			j++
+		}
+		if j < len(spans) && spans[j].first <= k {
+			continue // inside a span already
+		}
+		if ner.ListedType(t.Stem) != LOC && !gazetteer.IsCountry(gazetteer.Key(t.Bare())) {
+			continue
+		}
+		out = append(out, span{typ: LOC, first: k, last: k, start: t.EntStart, end: t.End})
+	}
+	return out
+}
+
 // adverbCandidate reports whether s is a one-word model span whose word ends
 // in ا once normalized, as an adverb with tanween does.
 func adverbCandidate(d *token.Doc, s span) bool {
