@@ -134,6 +134,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	personsAsOrgs(d, ms)
 	ms = splitListedHead(d, ms)
 	ms = joinGodNames(d, ms)
+	ms = splitOrgPerson(d, ms)
 	nameFacilities(d, ms)
 	extendHeads(d, ms)
 	ms = dropAdverbs(d, ms)

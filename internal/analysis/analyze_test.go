@@ -893,3 +893,15 @@ func TestListedPlaces(t *testing.T) {
 		{"مسقط، عاصمة", ""},
 	})
 }
+
+func TestSplitOrgPerson(t *testing.T) {
+	names := analysistest.Names{"الاونروا ساره": ORG, "مؤسسه محمد بن راشد": ORG}
+	checkMentions(t, names, []mentionCase{
+		// An organization run into a given name before an unknown word.
+		{"قالت المتحدثة باسم الأونروا سارة زيموفسكي إن", "ORG:الأونروا PER:سارة زيموفسكي"},
+		// A given name after بن belongs to the organization's name.
+		{"أعلنت مؤسسة محمد بن راشد زيموفسكي", "ORG:مؤسسة محمد بن راشد"},
+		// Before a word with the article it stays.
+		{"قالت الأونروا سارة الجديدة", "ORG:الأونروا سارة"},
+	})
+}

@@ -317,6 +317,41 @@ func joinGodNames(d *token.Doc, spans []span) []span {
 	return out
 }
 
+// splitOrgPerson ends an organization before a listed given name that the
+// model ran it into, when an unknown word follows the name: "وكالة الأونروا
+// جولييت توما" is the agency and the spokeswoman جولييت توما. A given name
+// after بن، عبد or أبو stays (مؤسسة محمد بن راشد), and so does one before a
+// word with a proclitic or the article.
+func splitOrgPerson(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var out []span // nil until a span splits
+	for i, s := range spans {
+		if out != nil {
+			out = append(out, s)
+		}
+		k := s.last + 1
+		if !s.model || s.typ != ORG || s.last == s.first || k >= len(toks) || i+1 < len(spans) && spans[i+1].first <= k {
+			continue
+		}
+		name, next := &toks[s.last], &toks[k]
+		if !givenName(name) || name.Al || nameHeads[toks[s.last-1].Norm] || next.Kind != token.Word || !next.SpaceBefore ||
+			next.Pre != "" || next.Al || givenName(next) || ner.Listed(next.Norm) || ner.Default().Known(next.Norm) {
+			continue
+		}
+		if out == nil {
+			out = append(make([]span, 0, len(spans)+1), spans[:i+1]...)
+		}
+		org := &out[len(out)-1]
+		org.last--
+		org.end = toks[org.last].End
+		out = append(out, span{typ: PER, first: s.last, last: k, skip: 0, start: name.Start, end: next.End, model: true})
+	}
+	if out == nil {
+		return spans
+	}
+	return out
+}
+
 // listedPlaces returns spans for listed places and countries that the model
 // left out where the text can only mean the place: after في، إلى or من (with
 // و or ف before it) and right before punctuation, as in "وفي مسقط، افتتح",
