@@ -135,6 +135,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = splitListedHead(d, ms)
 	ms = joinGodNames(d, ms)
 	ms = splitOrgPerson(d, ms)
+	ms = joinLetterNames(d, ms)
 	nameFacilities(d, ms)
 	extendHeads(d, ms)
 	ms = dropAdverbs(d, ms)

@@ -905,3 +905,13 @@ func TestSplitOrgPerson(t *testing.T) {
 		{"قالت الأونروا سارة الجديدة", "ORG:الأونروا سارة"},
 	})
 }
+
+func TestJoinLetterNames(t *testing.T) {
+	names := analysistest.Names{"سي ام ايه": ORG, "سي جي ام": ORG, "بي بي": ORG, "سي": ORG}
+	checkMentions(t, names, []mentionCase{
+		// One acronym that the model cut in two.
+		{"ومجموعة سي إم إيه سي جي إم الفرنسية", "ORG:سي إم إيه سي جي إم"},
+		// Punctuation between keeps two names.
+		{"شركتا بي بي، سي إم إيه", "ORG:بي بي ORG:سي إم إيه"},
+	})
+}

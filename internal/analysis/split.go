@@ -384,6 +384,39 @@ func listedPlaces(d *token.Doc, spans []span) []span {
 	return out
 }
 
+// letterNames are the Arabic spellings of Latin letters (search-normalized)
+// that write acronyms: "سي إم إيه سي جي إم".
+var letterNames = map[string]bool{
+	"ايه": true, "اي": true, "بي": true, "سي": true, "دي": true, "اف": true, "جي": true, "اتش": true,
+	"جاي": true, "كاي": true, "كيه": true, "ال": true, "ام": true, "ان": true, "او": true, "كيو": true, "ار": true,
+	"اس": true, "تي": true, "يو": true, "في": true, "دبليو": true, "اكس": true, "واي": true, "زد": true, "زي": true,
+}
+
+// joinLetterNames joins adjacent spans of one type that both consist of
+// letter names, which the model cut in two inside one acronym.
+func joinLetterNames(d *token.Doc, spans []span) []span {
+	letters := func(s span) bool {
+		for k := s.first; k <= s.last; k++ {
+			if !letterNames[d.Tokens[k].Norm] {
+				return false
+			}
+		}
+		return true
+	}
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 {
+			p := &out[n-1]
+			if p.typ == s.typ && p.last+1 == s.first && s.skip == 0 && d.Tokens[s.first].SpaceBefore && letters(*p) && letters(s) {
+				p.last, p.end = s.last, s.end
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 // adverbCandidate reports whether s is a one-word model span whose word ends
 // in ا once normalized, as an adverb with tanween does.
 func adverbCandidate(d *token.Doc, s span) bool {
