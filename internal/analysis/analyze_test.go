@@ -915,3 +915,22 @@ func TestJoinLetterNames(t *testing.T) {
 		{"شركتا بي بي، سي إم إيه", "ORG:بي بي ORG:سي إم إيه"},
 	})
 }
+
+// TestNewsArticles pins what the embedded model and the rules make of short
+// news articles written for checking the analysis (testdata/news/*.txt), in
+// a golden file next to each. A change to the model or the rules shows here
+// as a diff to review before go test ./internal/analysis -update.
+func TestNewsArticles(t *testing.T) {
+	files, err := filepath.Glob("testdata/news/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no articles in testdata/news (%v)", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := mustAnalyze(t, string(b), Options{})
+		golden(t, filepath.Join("news", strings.TrimSuffix(filepath.Base(f), ".txt")+".golden"), summary(res))
+	}
+}
