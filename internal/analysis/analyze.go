@@ -136,6 +136,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = joinGodNames(d, ms)
 	ms = splitOrgPerson(d, ms)
 	ms = joinLetterNames(d, ms)
+	ms = joinNameParts(d, ms)
 	nameFacilities(d, ms)
 	extendHeads(d, ms)
 	ms = dropAdverbs(d, ms)

@@ -934,3 +934,24 @@ func TestNewsArticles(t *testing.T) {
 		golden(t, filepath.Join("news", strings.TrimSuffix(filepath.Base(f), ".txt")+".golden"), summary(res))
 	}
 }
+
+func TestJoinNameParts(t *testing.T) {
+	names := analysistest.Names{"رمسيس": PER, "ساره وين": PER, "يليامز": ORG, "ويليامز": ORG, "محمد": PER}
+	checkMentions(t, names, []mentionCase{
+		// A monarch's ordinal belongs to the name after a title.
+		{"تمثال للملك رمسيس الثاني أعارته", "PER:رمسيس الثاني"},
+		// Without the title the ordinal may be a rank.
+		{"حل محمد الثاني في السباق", "PER:محمد"},
+		// The rest of a double surname after a hyphen is the person's too.
+		{"تدعى سارة وين-ويليامز، قولها", "PER:سارة وين PER:ويليامز"},
+	})
+}
+
+func TestLetterAfterQuote(t *testing.T) {
+	names := analysistest.Names{"لومزبري": MISC, "بلومزبري": MISC}
+	checkMentions(t, names, []mentionCase{
+		// Right after an opening quote the letter is the name's.
+		{`دار نشر "بلومزبري" الترجمة`, "MISC:بلومزبري"},
+		{"دار نشر «بلومزبري» الترجمة", "MISC:بلومزبري"},
+	})
+}

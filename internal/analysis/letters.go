@@ -13,8 +13,8 @@ import (
 // letterKept decides, for the first word of a recognized name, whether that
 // letter belongs to the name after all. It does when the previous word is a
 // title or a nisba adjective (رئيس الوزراء الإسرائيلي بنيامين نتنياهو), where
-// a preposition cannot stand, when the letter is ك and the rest is no word
-// the model knows, or when the article has the word with the letter at
+// a preposition cannot stand, right after an opening quote, when the letter
+// is ك and the rest is no word the model knows, or when the article has the word with the letter at
 // least twice and never without it. Otherwise the letter stays a
 // preposition (بغزة gives غزة).
 type letterEvidence struct {
@@ -66,6 +66,12 @@ func (ev *letterEvidence) keep(d *token.Doc, i int) bool {
 	}
 	if i > 0 && t.SpaceBefore {
 		if p := &d.Tokens[i-1]; p.Kind == token.Word && (titles[p.Stem] || isNisba(p)) {
+			return true
+		}
+	}
+	// Right after an opening quote a preposition is rare: "بلومزبري".
+	if i > 0 && !t.SpaceBefore {
+		if p := &d.Tokens[i-1]; p.Kind == token.Punct && p.SpaceBefore && (p.Norm == "\"" || p.Norm == "«" || p.Norm == "“") {
 			return true
 		}
 	}

@@ -189,7 +189,8 @@ func trimEdges(d *token.Doc, spans []span) {
 var facilityType = map[string]string{
 	"مستشفي": LOC, "مطار": LOC, "ملعب": LOC, "استاد": LOC, "ميناء": LOC, "مسجد": LOC, "جامع": LOC, "شارع": LOC,
 	"ساحه": LOC, "ميدان": LOC, "جسر": LOC, "سجن": LOC, "معبر": LOC, "مخيم": LOC, "قصر": LOC, "فندق": LOC,
-	"قاعده": LOC, "سد": LOC, "نفق": LOC, "حي": LOC,
+	"قاعده": LOC, "سد": LOC, "نفق": LOC, "حي": LOC, "متحف": LOC, "مكتبه": LOC, "مسرح": LOC, "كنيسه": LOC,
+	"كاتدرائيه": LOC, "معبد": LOC, "برج": LOC, "قلعه": LOC, "حديقه": LOC,
 	"جامعه": ORG, "مدرسه": ORG, "كليه": ORG, "معهد": ORG, "مؤسسه": ORG, "مركز": ORG, "صندوق": ORG,
 	"جائزه": MISC,
 }
@@ -410,6 +411,49 @@ func joinLetterNames(d *token.Doc, spans []span) []span {
 			if p.typ == s.typ && p.last+1 == s.first && s.skip == 0 && d.Tokens[s.first].SpaceBefore && letters(*p) && letters(s) {
 				p.last, p.end = s.last, s.end
 				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// regnalOrdinals are the ordinals that follow a monarch's or pope's name.
+var regnalOrdinals = map[string]bool{
+	"الاول": true, "الثاني": true, "الثالث": true, "الرابع": true, "الخامس": true, "السادس": true,
+	"السابع": true, "الثامن": true, "التاسع": true, "العاشر": true,
+}
+
+// regnalTitles are the titles before a name that takes an ordinal.
+var regnalTitles = map[string]bool{
+	"ملك": true, "ملكه": true, "سلطان": true, "امير": true, "اميره": true, "بابا": true, "امبراطور": true,
+	"امبراطوره": true, "فرعون": true, "شاه": true, "خليفه": true, "قيصر": true,
+}
+
+// joinNameParts completes a person the model cut at an inner edge:
+//   - after a title such as الملك or البابا, a following ordinal belongs to the
+//     name (للملك رمسيس الثاني);
+//   - a name right after the person and a hyphen, with no spaces, is the rest
+//     of a double surname: it becomes a person too, and its و is no
+//     conjunction (سارة وين-ويليامز). The hyphen stays outside both spans.
+func joinNameParts(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	out := spans[:0]
+	for i := 0; i < len(spans); i++ {
+		s := spans[i]
+		if s.model && s.typ == PER {
+			k := s.last + 1
+			if s.first > 0 && regnalTitles[toks[s.first-1].Bare()] && k < len(toks) && toks[k].Kind == token.Word &&
+				toks[k].SpaceBefore && regnalOrdinals[toks[k].Norm] && (i+1 == len(spans) || spans[i+1].first > k) {
+				s.last, s.end = k, toks[k].End
+			}
+			if k+1 < len(toks) && toks[k].Kind == token.Punct && toks[k].Norm == "-" && !toks[k].SpaceBefore &&
+				!toks[k+1].SpaceBefore && i+1 < len(spans) && spans[i+1].first == k+1 && spans[i+1].model {
+				out = append(out, s)
+				i++
+				n := spans[i]
+				n.typ, n.skip, n.start = PER, 0, toks[k+1].Start
+				s = n
 			}
 		}
 		out = append(out, s)
