@@ -1,0 +1,393 @@
+package analysis
+
+// Rules that correct the model's names with the help of word lists: head
+// nouns of places and institutions, the given-name and organization lists,
+// spelled Latin letters, regnal ordinals, family names made with الله. Each
+// fixes one kind of misreading seen in news articles; assemble runs them in
+// order after the edge fixes of split.go.
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"tahlil/internal/gazetteer"
+	"tahlil/internal/ner"
+	"tahlil/internal/token"
+)
+
+// facilityType maps the bare head words of places and institutions that are
+// named after people to the type of the whole name: مستشفى ناصر is a place,
+// جامعة الملك سعود an organization, جائزة نجيب محفوظ a prize.
+var facilityType = map[string]string{
+	"مستشفي": LOC, "مطار": LOC, "ملعب": LOC, "استاد": LOC, "ميناء": LOC, "مسجد": LOC, "جامع": LOC, "شارع": LOC,
+	"ساحه": LOC, "ميدان": LOC, "جسر": LOC, "سجن": LOC, "معبر": LOC, "مخيم": LOC, "قصر": LOC, "فندق": LOC,
+	"قاعده": LOC, "سد": LOC, "نفق": LOC, "حي": LOC, "متحف": LOC, "مكتبه": LOC, "مسرح": LOC, "كنيسه": LOC,
+	"كاتدرائيه": LOC, "معبد": LOC, "برج": LOC, "قلعه": LOC, "حديقه": LOC,
+	"جامعه": ORG, "مدرسه": ORG, "كليه": ORG, "معهد": ORG, "مؤسسه": ORG, "مركز": ORG, "صندوق": ORG,
+	"جائزه": MISC,
+}
+
+// nameFacilities turns a person or other name found right after such a head
+// word into the facility's name, head word included: "مستشفى ناصر" rather
+// than the person ناصر, "ملعب محمد الخامس" rather than a MISC name. The
+// head must be written without the article and be the word just before the
+// name.
+func nameFacilities(d *token.Doc, spans []span) {
+	for i := range spans {
+		s := &spans[i]
+		if !s.model || s.typ != PER && s.typ != MISC || s.first == 0 || s.skip > 0 || !d.Tokens[s.first].SpaceBefore {
+			continue
+		}
+		if i > 0 && spans[i-1].last >= s.first-1 {
+			continue
+		}
+		h := &d.Tokens[s.first-1]
+		typ, ok := facilityType[h.Bare()]
+		if h.Kind != token.Word || h.Al || !ok {
+			continue
+		}
+		s.typ, s.first = typ, s.first-1
+		s.skip = utf8.RuneCountInString(h.Pre)
+		s.start = h.EntStart
+	}
+}
+
+// nameHeadWords are the bare head nouns that begin an organization's name
+// rather than describe it: جامعة نيويورك أبوظبي is the university's name,
+// while شركة آبل is the company آبل.
+var nameHeadWords = map[string]bool{
+	"جامعه": true, "منظمه": true, "هيئه": true, "معهد": true, "اكاديميه": true, "كليه": true, "مؤسسه": true,
+	"جمعيه": true, "رابطه": true, "اتحاد": true,
+}
+
+// extendHeads widens names to words just before them that belong to them:
+// an organization takes a head noun of nameHeadWords written without the
+// article ("جامعة نيويورك أبوظبي"), and a person a listed given name with
+// بنت، بن or ابن ("لطيفة بنت محمد بن راشد").
+func extendHeads(d *token.Doc, spans []span) {
+	free := func(i, k int) bool { // token k is a word in no span before spans[i]
+		return k >= 0 && d.Tokens[k].Kind == token.Word && (i == 0 || spans[i-1].last < k)
+	}
+	for i := range spans {
+		s := &spans[i]
+		if !s.model || s.skip > 0 || !d.Tokens[s.first].SpaceBefore {
+			continue
+		}
+		k := s.first - 1
+		switch {
+		case s.typ == ORG && free(i, k) && !d.Tokens[k].Al && nameHeadWords[d.Tokens[k].Bare()]:
+			s.first = k
+		case s.typ == PER && free(i, k) && free(i, k-1) && d.Tokens[k].Pre == "" && d.Tokens[k].SpaceBefore &&
+			(d.Tokens[k].Norm == "بن" || d.Tokens[k].Norm == "بنت" || d.Tokens[k].Norm == "ابن") &&
+			!d.Tokens[k-1].Al && (ner.GivenName(d.Tokens[k-1].Stem) || ner.GivenName(d.Tokens[k-1].Norm)):
+			s.first = k - 1
+			if t := &d.Tokens[s.first]; t.Pre != "" && !ner.GivenName(t.Stem) {
+				// The tokenizer took the name's first letter for a
+				// proclitic (ل + طيفة).
+				s.skip, s.start = 0, t.Start
+				continue
+			}
+		default:
+			continue
+		}
+		t := &d.Tokens[s.first]
+		s.skip = utf8.RuneCountInString(t.Pre)
+		s.start = t.EntStart
+	}
+}
+
+// dropAdverbs drops one-word model spans written with a final tanween
+// fath, as adverbs are (رياضياً، اقتصادياً) and names in news text are not.
+func dropAdverbs(d *token.Doc, spans []span) []span {
+	// The adverbs end in ا once normalized; only such spans need the walk
+	// over the text to their bytes.
+	if !slices.ContainsFunc(spans, func(s span) bool { return adverbCandidate(d, s) }) {
+		return spans
+	}
+	seek := byteSeeker{text: d.Text}
+	out := spans[:0]
+	for _, s := range spans {
+		b0 := seek.at(s.start)
+		b1 := seek.at(s.end)
+		if w := d.Text[b0:b1]; adverbCandidate(d, s) && (strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا")) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// godNameFirsts are the first words of family names made with الله (عطية
+// الله، نصر الله، فضل الله), in the search normalization.
+var godNameFirsts = map[string]bool{
+	"عطيه": true, "نصر": true, "فضل": true, "جار": true, "خير": true, "سيف": true, "نعمه": true, "رزق": true,
+	"عوض": true, "فتح": true, "هبه": true, "ضيف": true, "جاد": true, "حمد": true, "عطا": true, "بركه": true,
+	"حرز": true, "عبيد": true, "كرم": true, "حسب": true, "مال": true,
+}
+
+// joinGodNames extends a person to a family name made with الله right after
+// it, which the model cuts, often marking الله alone as MISC: "يحيى عطية الله".
+// Any span over the family name's words goes.
+func joinGodNames(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	word := func(k int) bool { return k < len(toks) && toks[k].Kind == token.Word && toks[k].SpaceBefore }
+	out := spans[:0]
+	for i := 0; i < len(spans); i++ {
+		s := spans[i]
+		if s.model && s.typ == PER {
+			k := s.last + 1
+			if !godNameFirsts[toks[s.last].Norm] && word(k) && toks[k].Pre == "" && godNameFirsts[toks[k].Norm] {
+				k++
+			}
+			if k > s.last && word(k) && toks[k].Norm == "الله" {
+				s.last, s.end = k, toks[k].End
+				for i+1 < len(spans) && spans[i+1].first <= k {
+					i++ // a span inside the family name
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// splitOrgPerson ends an organization before a listed given name that the
+// model ran it into, when an unknown word follows the name: "وكالة الأونروا
+// جولييت توما" is the agency and the spokeswoman جولييت توما. A given name
+// after بن، عبد or أبو stays (مؤسسة محمد بن راشد), and so does one before a
+// word with a proclitic or the article.
+func splitOrgPerson(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var out []span // nil until a span splits
+	for i, s := range spans {
+		if out != nil {
+			out = append(out, s)
+		}
+		k := s.last + 1
+		if !s.model || s.typ != ORG || s.last == s.first || k >= len(toks) || i+1 < len(spans) && spans[i+1].first <= k {
+			continue
+		}
+		name, next := &toks[s.last], &toks[k]
+		if !givenName(name) || name.Al || nameHeads[toks[s.last-1].Norm] || next.Kind != token.Word || !next.SpaceBefore ||
+			next.Pre != "" || next.Al || givenName(next) || ner.Listed(next.Norm) || ner.Default().Known(next.Norm) {
+			continue
+		}
+		if out == nil {
+			out = append(make([]span, 0, len(spans)+1), spans[:i+1]...)
+		}
+		org := &out[len(out)-1]
+		org.last--
+		org.end = toks[org.last].End
+		out = append(out, span{typ: PER, first: s.last, last: k, skip: 0, start: name.Start, end: next.End, model: true})
+	}
+	if out == nil {
+		return spans
+	}
+	return out
+}
+
+// listedPlaces returns spans for listed places and countries that the model
+// left out where the text can only mean the place: after في، إلى or من (with
+// و or ف before it) and right before punctuation, as in "وفي مسقط، افتتح",
+// while "في مسقط رأسه" (his birthplace) stays a common noun.
+func listedPlaces(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var out []span
+	j := 0
+	for k := 1; k+1 < len(toks); k++ {
+		t := &toks[k]
+		if t.Kind != token.Word || !t.SpaceBefore || t.Pre != "" || toks[k+1].Kind != token.Punct || toks[k+1].SpaceBefore {
+			continue
+		}
+		switch toks[k-1].Norm {
+		case "في", "وفي", "ففي", "الي", "والي", "من", "ومن":
+		default:
+			continue
+		}
+		for j < len(spans) && spans[j].last < k {
+			j++
+		}
+		if j < len(spans) && spans[j].first <= k {
+			continue // inside a span already
+		}
+		if ner.ListedType(t.Stem) != LOC && !gazetteer.IsCountry(gazetteer.Key(t.Bare())) {
+			continue
+		}
+		out = append(out, span{typ: LOC, first: k, last: k, start: t.EntStart, end: t.End})
+	}
+	return out
+}
+
+// letterNames are the Arabic spellings of Latin letters (search-normalized)
+// that write acronyms: "سي إم إيه سي جي إم".
+var letterNames = map[string]bool{
+	"ايه": true, "اي": true, "بي": true, "سي": true, "دي": true, "اف": true, "جي": true, "اتش": true,
+	"جاي": true, "كاي": true, "كيه": true, "ال": true, "ام": true, "ان": true, "او": true, "كيو": true, "ار": true,
+	"اس": true, "تي": true, "يو": true, "في": true, "دبليو": true, "اكس": true, "واي": true, "زد": true, "زي": true,
+}
+
+// joinLetterNames joins adjacent spans of one type that both consist of
+// letter names, which the model cut in two inside one acronym.
+func joinLetterNames(d *token.Doc, spans []span) []span {
+	letters := func(s span) bool {
+		for k := s.first; k <= s.last; k++ {
+			if !letterNames[d.Tokens[k].Norm] {
+				return false
+			}
+		}
+		return true
+	}
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 {
+			p := &out[n-1]
+			if p.typ == s.typ && p.last+1 == s.first && s.skip == 0 && d.Tokens[s.first].SpaceBefore && letters(*p) && letters(s) {
+				p.last, p.end = s.last, s.end
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// regnalOrdinals are the ordinals that follow a monarch's or pope's name.
+var regnalOrdinals = map[string]bool{
+	"الاول": true, "الثاني": true, "الثالث": true, "الرابع": true, "الخامس": true, "السادس": true,
+	"السابع": true, "الثامن": true, "التاسع": true, "العاشر": true,
+}
+
+// regnalTitles are the titles before a name that takes an ordinal.
+var regnalTitles = map[string]bool{
+	"ملك": true, "ملكه": true, "سلطان": true, "امير": true, "اميره": true, "بابا": true, "امبراطور": true,
+	"امبراطوره": true, "فرعون": true, "شاه": true, "خليفه": true, "قيصر": true,
+}
+
+// joinNameParts completes a person the model cut at an inner edge:
+//   - after a title such as الملك or البابا, a following ordinal belongs to the
+//     name (للملك رمسيس الثاني);
+//   - a name right after the person and a hyphen, with no spaces, is the rest
+//     of a double surname: it becomes a person too, and its و is no
+//     conjunction (سارة وين-ويليامز). The hyphen stays outside both spans.
+func joinNameParts(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	out := spans[:0]
+	for i := 0; i < len(spans); i++ {
+		s := spans[i]
+		if s.model && s.typ == PER {
+			k := s.last + 1
+			if s.first > 0 && regnalTitles[toks[s.first-1].Bare()] && k < len(toks) && toks[k].Kind == token.Word &&
+				toks[k].SpaceBefore && regnalOrdinals[toks[k].Norm] && (i+1 == len(spans) || spans[i+1].first > k) {
+				s.last, s.end = k, toks[k].End
+			}
+			if k+1 < len(toks) && toks[k].Kind == token.Punct && toks[k].Norm == "-" && !toks[k].SpaceBefore &&
+				!toks[k+1].SpaceBefore && i+1 < len(spans) && spans[i+1].first == k+1 && spans[i+1].model {
+				out = append(out, s)
+				i++
+				n := spans[i]
+				n.typ, n.skip, n.start = PER, 0, toks[k+1].Start
+				s = n
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// adverbCandidate reports whether s is a one-word model span whose word ends
+// in ا once normalized, as an adverb with tanween does.
+func adverbCandidate(d *token.Doc, s span) bool {
+	return s.model && s.first == s.last && strings.HasSuffix(d.Tokens[s.first].Norm, "ا")
+}
+
+// splitListedHead splits a person of two words or more whose first word
+// carries a proclitic and is a listed organization or place, or a country:
+// in "قال الرئيس التنفيذي لآبل تيم كوك" آبل is the company, and تيم كوك the
+// person.
+func splitListedHead(d *token.Doc, spans []span) []span {
+	var out []span // nil until a span splits
+	for i, s := range spans {
+		if out != nil {
+			out = append(out, s)
+		}
+		if !s.model || s.typ != PER || s.last == s.first || d.Tokens[s.first+1].Kind != token.Word {
+			continue
+		}
+		head := &d.Tokens[s.first]
+		typ, skip, start := "", s.skip, s.start
+		if head.Pre != "" {
+			typ = ner.ListedType(head.Stem)
+		} else if r, n := utf8.DecodeRuneInString(head.Norm); strings.ContainsRune("وفبكل", r) && len(head.Norm) > n {
+			// The tokenizer kept the letter: لآبل is no word it knows.
+			if typ = ner.ListedType(head.Norm[n:]); typ != "" {
+				skip = 1
+				start, _ = d.Norm.Source(head.NStart+1, head.NEnd)
+			}
+		}
+		if typ == "" && head.Pre != "" && !ner.GivenName(head.Stem) && gazetteer.IsCountry(gazetteer.Key(head.Bare())) {
+			typ = LOC
+		}
+		if typ == "" {
+			continue
+		}
+		if out == nil {
+			out = append(make([]span, 0, len(spans)+1), spans[:i+1]...)
+		}
+		first := &out[len(out)-1]
+		rest := *first
+		first.typ, first.last, first.end, first.skip, first.start = typ, s.first, head.End, skip, start
+		dropFirst(d, &rest)
+		out = append(out, rest)
+	}
+	if out == nil {
+		return spans
+	}
+	return out
+}
+
+// completeWithPhrases extends a model span to the end of a listed name of
+// the same type that it ends inside, when the span starts one word before
+// the name with an organization head word, as the model's "منظمة أطباء" in
+// منظمة أطباء بلا حدود, unless that runs into the next span. Merging then
+// keeps the longer span.
+func completeWithPhrases(d *token.Doc, model, phrases []span) {
+	j := 0
+	for i := range model {
+		m := &model[i]
+		for j < len(phrases) && phrases[j].end <= m.start {
+			j++
+		}
+		for k := j; k < len(phrases) && phrases[k].start < m.end; k++ {
+			p := &phrases[k]
+			if p.typ != m.typ || p.first != m.first+1 || p.end <= m.end || !ner.IsOrgHead(d.Tokens[m.first].Bare()) ||
+				i+1 < len(model) && model[i+1].start < p.end {
+				continue
+			}
+			m.last, m.end = p.last, p.end
+		}
+	}
+}
+
+// personsAsOrgs retypes as a person an organization of two words that are a
+// listed given name and one more word, neither an organization's nor with
+// the article, the name's first letter not left out: "المتحدث باسم المنظمة
+// كريستيان ليندماير". It runs after keepLetters, which may give the name its letter
+// back.
+func personsAsOrgs(d *token.Doc, spans []span) {
+	for i := range spans {
+		s := &spans[i]
+		if !s.model || s.typ != ORG || s.last != s.first+1 || s.skip != 0 {
+			continue
+		}
+		head, next := &d.Tokens[s.first], &d.Tokens[s.last]
+		if givenName(head) && !head.Al && !next.Al && next.Kind == token.Word && ner.ListedType(next.Stem) == "" &&
+			ner.ListedType(next.Norm) == "" && !ner.IsOrgHead(next.Bare()) {
+			s.typ = PER
+		}
+	}
+}
+
+// givenName reports whether t is a listed given name, with or without the
+// letter the tokenizer may have split off it.
+func givenName(t *token.Token) bool { return ner.GivenName(t.Stem) || ner.GivenName(t.Norm) }
