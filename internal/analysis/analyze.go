@@ -137,6 +137,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = splitOrgPerson(d, ms)
 	ms = joinLetterNames(d, ms)
 	ms = joinNameParts(d, ms)
+	ms = joinPersonGaps(d, ms)
 	nameFacilities(d, ms)
 	extendHeads(d, ms)
 	ms = dropAdverbs(d, ms)

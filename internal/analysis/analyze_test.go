@@ -955,3 +955,14 @@ func TestLetterAfterQuote(t *testing.T) {
 		{"دار نشر «بلومزبري» الترجمة", "MISC:بلومزبري"},
 	})
 }
+
+func TestJoinPersonGaps(t *testing.T) {
+	names := analysistest.Names{"لويز ايناسيو": PER, "سيلفا": PER, "اوباما": PER, "ترامب": PER}
+	checkMentions(t, names, []mentionCase{
+		// A listed name and a particle between two parts of one name.
+		{"قال الرئيس لويز إيناسيو لولا دا سيلفا إن", "PER:لويز إيناسيو لولا دا سيلفا"},
+		// Other words, or a conjunction, keep two persons.
+		{"قال أوباما إن ترامب", "PER:أوباما PER:ترامب"},
+		{"التقى أوباما ولولا ترامب", "PER:أوباما PER:ترامب"},
+	})
+}

@@ -252,6 +252,40 @@ func joinLetterNames(d *token.Doc, spans []span) []span {
 	return out
 }
 
+// nameParticles are the short words inside foreign and Arab full names: لولا
+// دا سيلفا، فان دايك، حمد بن خليفة آل ثاني.
+var nameParticles = map[string]bool{
+	"دا": true, "دي": true, "دو": true, "دوس": true, "ديل": true, "دل": true, "فان": true, "فون": true,
+	"دير": true, "لا": true, "لي": true, "بن": true, "ابن": true, "بنت": true, "ابو": true, "ال": true,
+}
+
+// joinPersonGaps joins two persons that one or two words separate when each
+// of those words is a name particle or a listed given or family name (the
+// letter the tokenizer may have split off included): the model found
+// "لويز إيناسيو" and "سيلفا" in لويز إيناسيو لولا دا سيلفا.
+func joinPersonGaps(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.model && s.typ == PER && s.skip == 0 && out[n-1].model && out[n-1].typ == PER {
+			p := &out[n-1]
+			gap := s.first - p.last - 1
+			ok := gap >= 1 && gap <= 2 && toks[s.first].SpaceBefore
+			for k := p.last + 1; ok && k < s.first; k++ {
+				t := &toks[k]
+				ok = t.Kind == token.Word && t.SpaceBefore && (nameParticles[t.Norm] || ner.PersonName(t.Norm) ||
+					t.Pre == "" && ner.PersonName(t.Stem))
+			}
+			if ok {
+				p.last, p.end = s.last, s.end
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 // regnalOrdinals are the ordinals that follow a monarch's or pope's name.
 var regnalOrdinals = map[string]bool{
 	"الاول": true, "الثاني": true, "الثالث": true, "الرابع": true, "الخامس": true, "السادس": true,

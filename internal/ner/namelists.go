@@ -15,6 +15,12 @@ const (
 // hand-written list of common given names.
 func GivenName(w string) bool { return lexList(lexLookup(wordHash(w)))&listFirstName != 0 }
 
+// PersonName reports whether the search-normalized word w is in the
+// hand-written list of given names or of family names of well-known people.
+func PersonName(w string) bool {
+	return lexList(lexLookup(wordHash(w)))&(listFirstName|listSurname) != 0
+}
+
 // Listed reports whether the search-normalized word w is in any of the
 // hand-written name lists.
 func Listed(w string) bool { return lexList(lexLookup(wordHash(w))) != 0 }
