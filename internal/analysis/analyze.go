@@ -131,6 +131,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	trimEdges(d, ms)
 	keepLetters(d, ms)
 	keepNameInitial(d, ms)
+	keepPlaceInitial(d, ms)
 	personsAsOrgs(d, ms)
 	ms = splitListedHead(d, ms)
 	ms = joinGodNames(d, ms)

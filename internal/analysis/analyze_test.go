@@ -966,3 +966,22 @@ func TestJoinPersonGaps(t *testing.T) {
 		{"التقى أوباما ولولا ترامب", "PER:أوباما PER:ترامب"},
 	})
 }
+
+func TestKeepPlaceInitial(t *testing.T) {
+	// Both spellings, so the test holds whether or not the tokenizer splits
+	// off the letter.
+	names := analysistest.Names{"جده": LOC, "وجده": LOC}
+	checkMentions(t, names, []mentionCase{
+		// After a place noun in construct the و is the name's.
+		{"في مدينة وجدة المغربية", "LOC:وجدة"},
+		// After a name it is a conjunction.
+		{"بين الرياض وجدة", "LOC:جدة"},
+	})
+}
+
+func TestPersonAfterOrgHead(t *testing.T) {
+	checkMentions(t, analysistest.Names{"النادي ديكو": PER, "نادي ديكو": PER}, []mentionCase{
+		// "The club" is no part of the person after it.
+		{"قال المدير الرياضي للنادي ديكو إن", "PER:ديكو"},
+	})
+}

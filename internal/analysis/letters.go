@@ -178,3 +178,22 @@ func keepNameInitial(d *token.Doc, spans []span) {
 		}
 	}
 }
+
+// keepPlaceInitial gives back the و or ف that the tokenizer read as a
+// conjunction at the start of a one-word place right after a place noun in
+// construct, where no conjunction can stand: "مدينة وجدة" is Oujda, not "and
+// Jeddah". The whole word must be a listed place.
+func keepPlaceInitial(d *token.Doc, spans []span) {
+	for i := range spans {
+		s := &spans[i]
+		if !s.model || s.typ != LOC || s.first != s.last || s.first == 0 || s.skip != 1 {
+			continue
+		}
+		t, h := &d.Tokens[s.first], &d.Tokens[s.first-1]
+		if (t.Pre != "و" && t.Pre != "ف") || ner.ListedType(t.Norm) != LOC || h.Kind != token.Word || h.Al ||
+			!ner.IsPlaceHead(h.Bare()) || !t.SpaceBefore {
+			continue
+		}
+		s.skip, s.start = 0, t.Start
+	}
+}

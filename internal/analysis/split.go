@@ -154,7 +154,8 @@ func spanKey(d *token.Doc, s span, first, last int) string {
 //     followed by a word without it (للمنظمة تيدروس أدهانوم غيبريسوس) loses
 //     the head, as a definite noun takes no indefinite word into its name
 //     and the head alone ("the organization") is no name; two words or more
-//     left make a person, unless they list organizations (حماس والجهاد);
+//     left make a person, unless they list organizations (حماس والجهاد); a
+//     person that starts so loses the head too (للنادي ديكو);
 //   - a person of three words or more ends before a last word that looks
 //     like a future-tense verb (see futureVerb).
 func trimEdges(d *token.Doc, spans []span) {
@@ -168,6 +169,8 @@ func trimEdges(d *token.Doc, spans []span) {
 		case s.typ == PER && head.Al && ner.IsNisba(head.Bare()) && next.Kind == token.Word && next.SpaceBefore &&
 			(ner.GivenName(next.Stem) || ner.GivenName(next.Bare())):
 			dropFirst(d, s)
+		case s.typ == PER && head.Al && ner.IsOrgHead(head.Bare()) && next.Kind == token.Word && !next.Al && next.SpaceBefore:
+			dropFirst(d, s) // "المدير الرياضي للنادي ديكو"
 		case s.typ == ORG && head.Al && ner.IsOrgHead(head.Bare()) && next.Kind == token.Word && !next.Al && next.SpaceBefore:
 			if s.last-s.first >= 2 && plainWords(d, s.first+1, s.last) {
 				s.typ = PER

@@ -73,6 +73,10 @@ func lexList(v uint16) uint8 { return uint8(v >> lexListShift) }
 // names, such as منظمه, شركه or وزاره.
 func IsOrgHead(bare string) bool { return lexClass(lexLookup(wordHash(bare))) == classOrgWord }
 
+// IsPlaceHead reports whether the bare word is a common noun that places
+// follow, such as مدينه, ولايه or منطقه.
+func IsPlaceHead(bare string) bool { return lexClass(lexLookup(wordHash(bare))) == classLocWord }
+
 // wordClass returns the class of a bare word, or classNone. It is the
 // source of the generated table; lookups at run time use lexLookup.
 func wordClass(w string) uint8 {
