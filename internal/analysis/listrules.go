@@ -16,16 +16,23 @@ import (
 	"tahlil/internal/token"
 )
 
-// facilityType maps the bare head words of places and institutions that are
-// named after people to the type of the whole name: مستشفى ناصر is a place,
-// جامعة الملك سعود an organization, جائزة نجيب محفوظ a prize.
-var facilityType = map[string]string{
-	"مستشفي": LOC, "مطار": LOC, "ملعب": LOC, "استاد": LOC, "ميناء": LOC, "مسجد": LOC, "جامع": LOC, "شارع": LOC,
-	"ساحه": LOC, "ميدان": LOC, "جسر": LOC, "سجن": LOC, "معبر": LOC, "مخيم": LOC, "قصر": LOC, "فندق": LOC,
-	"قاعده": LOC, "سد": LOC, "نفق": LOC, "حي": LOC, "متحف": LOC, "مكتبه": LOC, "مسرح": LOC, "كنيسه": LOC,
-	"كاتدرائيه": LOC, "معبد": LOC, "برج": LOC, "قلعه": LOC, "حديقه": LOC,
-	"جامعه": ORG, "مدرسه": ORG, "كليه": ORG, "معهد": ORG, "مؤسسه": ORG, "مركز": ORG, "صندوق": ORG,
-	"جائزه": MISC,
+// facilityType returns, for the bare head word of a place or institution
+// named after people, the type of the whole name, and "" for other words:
+// مستشفى ناصر is a place, جامعة الملك سعود an organization, جائزة نجيب محفوظ a
+// prize. Word lists here are switches rather than maps, which Go would build
+// in every fresh instance before main.
+func facilityType(bare string) string {
+	switch bare {
+	case "مستشفي", "مطار", "ملعب", "استاد", "ميناء", "مسجد", "جامع", "شارع", "ساحه", "ميدان", "جسر",
+		"سجن", "معبر", "مخيم", "قصر", "فندق", "قاعده", "سد", "نفق", "حي", "متحف", "مكتبه", "مسرح", "كنيسه",
+		"كاتدرائيه", "معبد", "برج", "قلعه", "حديقه":
+		return LOC
+	case "جامعه", "مدرسه", "كليه", "معهد", "مؤسسه", "مركز", "صندوق":
+		return ORG
+	case "جائزه":
+		return MISC
+	}
+	return ""
 }
 
 // nameFacilities turns a person or other name found right after such a head
@@ -43,8 +50,8 @@ func nameFacilities(d *token.Doc, spans []span) {
 			continue
 		}
 		h := &d.Tokens[s.first-1]
-		typ, ok := facilityType[h.Bare()]
-		if h.Kind != token.Word || h.Al || !ok {
+		typ := facilityType(h.Bare())
+		if h.Kind != token.Word || h.Al || typ == "" {
 			continue
 		}
 		s.typ, s.first = typ, s.first-1
@@ -53,12 +60,15 @@ func nameFacilities(d *token.Doc, spans []span) {
 	}
 }
 
-// nameHeadWords are the bare head nouns that begin an organization's name
-// rather than describe it: جامعة نيويورك أبوظبي is the university's name,
-// while شركة آبل is the company آبل.
-var nameHeadWords = map[string]bool{
-	"جامعه": true, "منظمه": true, "هيئه": true, "معهد": true, "اكاديميه": true, "كليه": true, "مؤسسه": true,
-	"جمعيه": true, "رابطه": true, "اتحاد": true,
+// nameHeadWords reports whether the bare word is a head noun that begins an
+// organization's name rather than describe it: جامعة نيويورك أبوظبي is the
+// university's name, while شركة آبل is the company آبل.
+func nameHeadWords(w string) bool {
+	switch w {
+	case "جامعه", "منظمه", "هيئه", "معهد", "اكاديميه", "كليه", "مؤسسه", "جمعيه", "رابطه", "اتحاد":
+		return true
+	}
+	return false
 }
 
 // extendHeads widens names to words just before them that belong to them:
@@ -76,11 +86,11 @@ func extendHeads(d *token.Doc, spans []span) {
 		}
 		k := s.first - 1
 		switch {
-		case s.typ == ORG && free(i, k) && !d.Tokens[k].Al && nameHeadWords[d.Tokens[k].Bare()]:
+		case s.typ == ORG && free(i, k) && !d.Tokens[k].Al && nameHeadWords(d.Tokens[k].Bare()):
 			s.first = k
 		case s.typ == PER && free(i, k) && free(i, k-1) && d.Tokens[k].Pre == "" && d.Tokens[k].SpaceBefore &&
 			(d.Tokens[k].Norm == "بن" || d.Tokens[k].Norm == "بنت" || d.Tokens[k].Norm == "ابن") &&
-			!d.Tokens[k-1].Al && (ner.GivenName(d.Tokens[k-1].Stem) || ner.GivenName(d.Tokens[k-1].Norm)):
+			!d.Tokens[k-1].Al && givenName(&d.Tokens[k-1]):
 			s.first = k - 1
 			if t := &d.Tokens[s.first]; t.Pre != "" && !ner.GivenName(t.Stem) {
 				// The tokenizer took the name's first letter for a
@@ -118,12 +128,15 @@ func dropAdverbs(d *token.Doc, spans []span) []span {
 	return out
 }
 
-// godNameFirsts are the first words of family names made with الله (عطية
-// الله، نصر الله، فضل الله), in the search normalization.
-var godNameFirsts = map[string]bool{
-	"عطيه": true, "نصر": true, "فضل": true, "جار": true, "خير": true, "سيف": true, "نعمه": true, "رزق": true,
-	"عوض": true, "فتح": true, "هبه": true, "ضيف": true, "جاد": true, "حمد": true, "عطا": true, "بركه": true,
-	"حرز": true, "عبيد": true, "كرم": true, "حسب": true, "مال": true,
+// godNameFirsts reports whether w is the first word of a family name made
+// with الله (عطية الله، نصر الله، فضل الله), in the search normalization.
+func godNameFirsts(w string) bool {
+	switch w {
+	case "عطيه", "نصر", "فضل", "جار", "خير", "سيف", "نعمه", "رزق", "عوض", "فتح", "هبه", "ضيف", "جاد",
+		"حمد", "عطا", "بركه", "حرز", "عبيد", "كرم", "حسب", "مال":
+		return true
+	}
+	return false
 }
 
 // joinGodNames extends a person to a family name made with الله right after
@@ -137,7 +150,7 @@ func joinGodNames(d *token.Doc, spans []span) []span {
 		s := spans[i]
 		if s.model && s.typ == PER {
 			k := s.last + 1
-			if !godNameFirsts[toks[s.last].Norm] && word(k) && toks[k].Pre == "" && godNameFirsts[toks[k].Norm] {
+			if !godNameFirsts(toks[s.last].Norm) && word(k) && toks[k].Pre == "" && godNameFirsts(toks[k].Norm) {
 				k++
 			}
 			if k > s.last && word(k) && toks[k].Norm == "الله" {
@@ -219,12 +232,15 @@ func listedPlaces(d *token.Doc, spans []span) []span {
 	return out
 }
 
-// letterNames are the Arabic spellings of Latin letters (search-normalized)
-// that write acronyms: "سي إم إيه سي جي إم".
-var letterNames = map[string]bool{
-	"ايه": true, "اي": true, "بي": true, "سي": true, "دي": true, "اف": true, "جي": true, "اتش": true,
-	"جاي": true, "كاي": true, "كيه": true, "ال": true, "ام": true, "ان": true, "او": true, "كيو": true, "ار": true,
-	"اس": true, "تي": true, "يو": true, "في": true, "دبليو": true, "اكس": true, "واي": true, "زد": true, "زي": true,
+// letterNames reports whether w is an Arabic spelling of a Latin letter
+// (search-normalized), as acronyms are written: "سي إم إيه سي جي إم".
+func letterNames(w string) bool {
+	switch w {
+	case "ايه", "اي", "بي", "سي", "دي", "اف", "جي", "اتش", "جاي", "كاي", "كيه", "ال", "ام", "ان", "او",
+		"كيو", "ار", "اس", "تي", "يو", "في", "دبليو", "اكس", "واي", "زد", "زي":
+		return true
+	}
+	return false
 }
 
 // joinLetterNames joins adjacent spans of one type that both consist of
@@ -232,7 +248,7 @@ var letterNames = map[string]bool{
 func joinLetterNames(d *token.Doc, spans []span) []span {
 	letters := func(s span) bool {
 		for k := s.first; k <= s.last; k++ {
-			if !letterNames[d.Tokens[k].Norm] {
+			if !letterNames(d.Tokens[k].Norm) {
 				return false
 			}
 		}
@@ -252,11 +268,15 @@ func joinLetterNames(d *token.Doc, spans []span) []span {
 	return out
 }
 
-// nameParticles are the short words inside foreign and Arab full names: لولا
-// دا سيلفا، فان دايك، حمد بن خليفة آل ثاني.
-var nameParticles = map[string]bool{
-	"دا": true, "دي": true, "دو": true, "دوس": true, "ديل": true, "دل": true, "فان": true, "فون": true,
-	"دير": true, "لا": true, "لي": true, "بن": true, "ابن": true, "بنت": true, "ابو": true, "ال": true,
+// nameParticles reports whether w is one of the short words inside foreign
+// and Arab full names: لولا دا سيلفا، فان دايك، حمد بن خليفة آل ثاني.
+func nameParticles(w string) bool {
+	switch w {
+	case "دا", "دي", "دو", "دوس", "ديل", "دل", "فان", "فون", "دير", "لا", "لي", "بن", "ابن", "بنت",
+		"ابو", "ال":
+		return true
+	}
+	return false
 }
 
 // joinPersonGaps joins two persons that one or two words separate when each
@@ -273,7 +293,7 @@ func joinPersonGaps(d *token.Doc, spans []span) []span {
 			ok := gap >= 1 && gap <= 2 && toks[s.first].SpaceBefore
 			for k := p.last + 1; ok && k < s.first; k++ {
 				t := &toks[k]
-				ok = t.Kind == token.Word && t.SpaceBefore && (nameParticles[t.Norm] || ner.PersonName(t.Norm) ||
+				ok = t.Kind == token.Word && t.SpaceBefore && (nameParticles(t.Norm) || ner.PersonName(t.Norm) ||
 					t.Pre == "" && ner.PersonName(t.Stem))
 			}
 			if ok {
@@ -286,16 +306,26 @@ func joinPersonGaps(d *token.Doc, spans []span) []span {
 	return out
 }
 
-// regnalOrdinals are the ordinals that follow a monarch's or pope's name.
-var regnalOrdinals = map[string]bool{
-	"الاول": true, "الثاني": true, "الثالث": true, "الرابع": true, "الخامس": true, "السادس": true,
-	"السابع": true, "الثامن": true, "التاسع": true, "العاشر": true,
+// regnalOrdinals reports whether w is an ordinal that follows a monarch's
+// or pope's name.
+func regnalOrdinals(w string) bool {
+	switch w {
+	case "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+		"العاشر":
+		return true
+	}
+	return false
 }
 
-// regnalTitles are the titles before a name that takes an ordinal.
-var regnalTitles = map[string]bool{
-	"ملك": true, "ملكه": true, "سلطان": true, "امير": true, "اميره": true, "بابا": true, "امبراطور": true,
-	"امبراطوره": true, "فرعون": true, "شاه": true, "خليفه": true, "قيصر": true,
+// regnalTitles reports whether w is a title before a name that takes an
+// ordinal.
+func regnalTitles(w string) bool {
+	switch w {
+	case "ملك", "ملكه", "سلطان", "امير", "اميره", "بابا", "امبراطور", "امبراطوره", "فرعون", "شاه",
+		"خليفه", "قيصر":
+		return true
+	}
+	return false
 }
 
 // joinNameParts completes a person the model cut at an inner edge:
@@ -311,8 +341,8 @@ func joinNameParts(d *token.Doc, spans []span) []span {
 		s := spans[i]
 		if s.model && s.typ == PER {
 			k := s.last + 1
-			if s.first > 0 && regnalTitles[toks[s.first-1].Bare()] && k < len(toks) && toks[k].Kind == token.Word &&
-				toks[k].SpaceBefore && regnalOrdinals[toks[k].Norm] && (i+1 == len(spans) || spans[i+1].first > k) {
+			if s.first > 0 && regnalTitles(toks[s.first-1].Bare()) && k < len(toks) && toks[k].Kind == token.Word &&
+				toks[k].SpaceBefore && regnalOrdinals(toks[k].Norm) && (i+1 == len(spans) || spans[i+1].first > k) {
 				s.last, s.end = k, toks[k].End
 			}
 			if k+1 < len(toks) && toks[k].Kind == token.Punct && toks[k].Norm == "-" && !toks[k].SpaceBefore &&
