@@ -20,6 +20,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	data := fs.String("data", defaultDataDir(), "directory holding anercorp/ and aqmar/")
 	modelPath := fs.String("model", "", "model file to score instead of the embedded one")
+	pipeline := fs.Bool("pipeline", false, "also score what the whole analysis returns (model, rules and document-level steps)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -54,7 +55,17 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 		fmt.Fprintf(stdout, "\n%s (%d sentences)\n", c.name, len(s))
-		ner.Evaluate(m, alignAll(conll.Group(s, defaultDocSentences))).Write(stdout)
+		docs := conll.Group(s, defaultDocSentences)
+		ner.Evaluate(m, alignAll(docs)).Write(stdout)
+		if *pipeline {
+			sc, err := scorePipeline(docs, m)
+			if err != nil {
+				fmt.Fprintf(stderr, "tahlil eval: %v\n", err)
+				return 1
+			}
+			fmt.Fprintf(stdout, "\n%s, the whole analysis (model, rules and document-level steps):\n", c.name)
+			sc.Write(stdout)
+		}
 	}
 	return 0
 }

@@ -135,6 +135,8 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	withAQMAR := fs.Bool("aqmar", false, "add AQMAR train to the training data")
 	withWojood := fs.Bool("wojood", false, "add the Wojood sample (all of it) to the training data")
 	verbose := fs.Bool("v", false, "log progress")
+	devOut := fs.String("dev-out", "", "with --dev, also write the dev model to this file")
+	pipeline := fs.Bool("pipeline", false, "with --dev, also score what the whole analysis returns with the dev model")
 	showErrors := fs.Int("errors", 0, "with --dev, print up to N dev sentences the model gets wrong")
 	off := fs.String("off", "", "comma-separated feature template numbers to leave out (experiments; with --dev)")
 	if err := fs.Parse(args); err != nil {
@@ -217,9 +219,24 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "tahlil train: trained model does not load")
 			return 1
 		}
+		if *devOut != "" {
+			if err := os.WriteFile(*devOut, model, 0o644); err != nil {
+				fmt.Fprintf(stderr, "tahlil train: %v\n", err)
+				return 1
+			}
+		}
 		fmt.Fprintf(stdout, "ANERcorp dev (%s split, %d sentences, seed %d)\n", *split, len(devSents), *seed)
 		dv := alignAll(conll.Group(devSents, *docSize))
 		ner.Evaluate(m, dv).Write(stdout)
+		if *pipeline {
+			sc, err := scorePipeline(conll.Group(devSents, *docSize), m)
+			if err != nil {
+				fmt.Fprintf(stderr, "tahlil train: %v\n", err)
+				return 1
+			}
+			fmt.Fprintln(stdout, "\nthe whole analysis (model, rules and document-level steps):")
+			sc.Write(stdout)
+		}
 		printErrors(stdout, m, dv, *showErrors)
 		if *kinds {
 			errorKinds(stdout, m, dv)

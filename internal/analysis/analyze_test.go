@@ -587,6 +587,10 @@ func TestSplitJoined(t *testing.T) {
 	if res, _ = AnalyzeWith(text, Options{}, names); len(res.Entities) != 3 || res.Entities[2].Text != "محمد علي" {
 		t.Errorf("AnalyzeWith(%q) = %+v; want محمد علي kept whole", text, res.Entities)
 	}
+	// Nor does a given name before a known surname.
+	checkMentions(t, analysistest.Names{"محمد احمد": PER, "احمد رزق": PER, "ديانا رزق": PER}, []mentionCase{
+		{"شارك محمد أحمد وأحمد رزق وديانا رزق", "PER:محمد أحمد PER:أحمد رزق PER:ديانا رزق"},
+	})
 }
 
 func TestPropagateSupport(t *testing.T) {
@@ -622,7 +626,8 @@ func TestKeepLetters(t *testing.T) {
 }
 
 func TestTrimHead(t *testing.T) {
-	names := analysistest.Names{"ايهود اولمرت": PER, "ابلغ اولمرت": PER, "يواف جالانت": PER, "جالانت": PER}
+	names := analysistest.Names{"ايهود اولمرت": PER, "ابلغ اولمرت": PER, "يواف جالانت": PER, "جالانت": PER,
+		"حمد بن خليفه ال ثاني": PER, "تميم بن حمد ال ثاني": PER}
 	checkMentions(t, names, []mentionCase{
 		// A verb before a name already given in full is left out.
 		{"قال إيهود أولمرت إن الوزير أبلغ أولمرت بالقرار", "PER:إيهود أولمرت PER:أولمرت"},
@@ -630,6 +635,8 @@ func TestTrimHead(t *testing.T) {
 		{"قال جالانت إن يوآف جالانت وصل", "PER:جالانت PER:يوآف جالانت"},
 		// A repeated full name stays whole.
 		{"التقى إيهود أولمرت ثم غادر إيهود أولمرت", "PER:إيهود أولمرت PER:إيهود أولمرت"},
+		// A first word before بن is a son's name, not a verb.
+		{"الشيخ حمد بن خليفة آل ثاني والشيخ تميم بن حمد آل ثاني", "PER:حمد بن خليفة آل ثاني PER:تميم بن حمد آل ثاني"},
 	})
 }
 

@@ -87,8 +87,8 @@ func splitJoined(d *token.Doc, spans []span) []span {
 			if t.Kind != token.Word || t.Stem == "" || nameHeads[t.Stem] || nameTails[t.Stem] {
 				continue // بن، أبو، الدين continue a name
 			}
-			if t.Pre == "" && !surname(d.Tokens[k-1].Stem) {
-				continue // without و or ل between, the left part must end in a known surname
+			if t.Pre == "" && (!surname(d.Tokens[k-1].Stem) || k == s.first+1 && ner.GivenName(d.Tokens[s.first].Stem)) {
+				continue // without و or ل between, the left part must end in a known surname and be more than a given name
 			}
 			lt, ok1 := other(spanKey(d, s, s.first, k-1))
 			if !ok1 {
@@ -227,7 +227,19 @@ func futureVerb(t *token.Token) bool {
 // an earlier person span already gave the same name with another first word
 // and the first word is not a given name, as the verb in "أبلغ نتنياهو" after
 // بنيامين نتنياهو. A name introduced for the first time ("يوآف جالانت") and a
-// repeated full name keep every word.
+// repeated full name keep every word, and so does a first word followed by
+// بن/بنت/آل: تميم بن حمد آل ثاني after حمد بن خليفة آل ثاني is a son, not a
+// verb before his father's name.
+// lineage reports whether a normalized word links a given name to a
+// father's or family name.
+func lineage(w string) bool {
+	switch w {
+	case "بن", "بنت", "ابن", "ال":
+		return true
+	}
+	return false
+}
+
 func trimHead(d *token.Doc, spans []span) []span {
 	firsts := map[string]string{} // last word of an earlier multi-word PER span → its first word
 	for i := range spans {
@@ -237,7 +249,7 @@ func trimHead(d *token.Doc, spans []span) []span {
 		}
 		head, tail := d.Tokens[s.first].Stem, d.Tokens[s.last].Stem
 		if f, ok := firsts[tail]; ok && f != head && s.model && !ner.GivenName(head) && !ner.GivenName(d.Tokens[s.first].Bare()) &&
-			!nameHeads[head] && d.Tokens[s.first+1].Kind == token.Word {
+			!nameHeads[head] && d.Tokens[s.first+1].Kind == token.Word && !lineage(d.Tokens[s.first+1].Norm) {
 			dropFirst(d, s)
 			continue
 		}
