@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"tahlil/internal/gazetteer"
 	"tahlil/internal/ner"
 	"tahlil/internal/normalize"
 	"tahlil/internal/numdate"
@@ -139,6 +140,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = joinLetterNames(d, ms)
 	ms = joinNameParts(d, ms)
 	ms = joinPersonGaps(d, ms)
+	ms = joinKnownPersons(d, ms)
 	nameFacilities(d, ms)
 	extendHeads(d, ms)
 	ms = dropAdverbs(d, ms)
@@ -153,6 +155,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	nl := newlines(d.Text)
 	spans = cutAtLineBreaks(spans, nl)
 	ents := entities(d, spans)
+	surnamesAsPersons(ents)
 	harmonize(ents)
 	return ents, group(ents), stats(d, ents, nl)
 }
@@ -343,6 +346,47 @@ func stemOf(t *token.Token, skip int) string {
 		s = s[n:]
 	}
 	return s
+}
+
+// surnamesAsPersons gives PER to a one-word ORG, LOC or MISC mention that is
+// the surname of a person named in full in the same article, unless the
+// word is a listed organization, place or country: كلينتون in "إدارة
+// كلينتون" after بيل كلينتون is the man, not an organization.
+func surnamesAsPersons(ents []Entity) {
+	var surnames map[string]bool
+	for i := range ents {
+		e := &ents[i]
+		if e.Type != PER {
+			continue
+		}
+		sp := strings.LastIndexByte(e.Key, ' ')
+		if sp < 0 {
+			continue
+		}
+		last, rest := e.Key[sp+1:], e.Key[:sp]
+		prev := rest[strings.LastIndexByte(rest, ' ')+1:]
+		if nameTails[last] || nameHeads[prev] || prev == "ال" {
+			continue // عبد الله، بن لادن and آل ثاني name no one alone
+		}
+		if surnames == nil {
+			surnames = make(map[string]bool)
+		}
+		surnames[last] = true
+	}
+	if surnames == nil {
+		return
+	}
+	for i := range ents {
+		e := &ents[i]
+		switch e.Type {
+		case ORG, LOC, MISC:
+		default:
+			continue
+		}
+		if surnames[e.Key] && ner.ListedType(e.Key) == "" && !gazetteer.IsCountry(gazetteer.Key(e.Key)) {
+			e.Type = PER
+		}
+	}
 }
 
 // harmonize gives every model mention of one name the type most of its

@@ -992,3 +992,27 @@ func TestPersonAfterOrgHead(t *testing.T) {
 		{"قال المدير الرياضي للنادي ديكو إن", "PER:ديكو"},
 	})
 }
+
+func TestJoinKnownPersons(t *testing.T) {
+	names := analysistest.Names{"بيل كلينتون": PER, "بيل": PER, "كلينتون": ORG, "مارك": PER, "جونسون": ORG}
+	checkMentions(t, names, []mentionCase{
+		// The full name elsewhere joins the two halves, and the surname
+		// alone is the person too.
+		{"قال بيل كلينتون إن إدارة كلينتون عملت، وكان بيل كلينتون قال",
+			"PER:بيل كلينتون PER:كلينتون PER:بيل كلينتون"},
+		// Without the full name in the article, nothing changes.
+		{"قال مارك جونسون إن", "PER:مارك ORG:جونسون"},
+	})
+}
+
+func TestSurnamesAsPersons(t *testing.T) {
+	names := analysistest.Names{"ناصر الشاعر": PER, "الشاعر": ORG, "حمد ال ثاني": PER, "ثاني": ORG,
+		"جمال عبد الناصر": PER, "الناصر": LOC, "هيلاري كلينتون": PER, "كلينتون": LOC, "مصر": LOC, "احمد مصر": PER}
+	checkMentions(t, names, []mentionCase{
+		{"قال ناصر الشاعر إن الشاعر سيصل", "PER:ناصر الشاعر PER:الشاعر"},
+		{"وقالت هيلاري كلينتون إن كلينتون", "PER:هيلاري كلينتون PER:كلينتون"},
+		// Not after آل, nor a listed country.
+		{"الشيخ حمد آل ثاني وثاني", "PER:حمد آل ثاني ORG:ثاني"},
+		{"التقى أحمد مصر في مصر", "PER:أحمد مصر LOC:مصر"},
+	})
+}

@@ -306,6 +306,39 @@ func joinPersonGaps(d *token.Doc, spans []span) []span {
 	return out
 }
 
+// joinKnownPersons joins two adjacent model spans, the first a person, when
+// together they give, word for word, a person named by a single span
+// elsewhere in the article: the model found بيل كلينتون once, then "بيل"
+// and an organization "كلينتون" side by side.
+func joinKnownPersons(d *token.Doc, spans []span) []span {
+	var full map[string]bool
+	for _, s := range spans {
+		if s.model && s.typ == PER && s.last > s.first {
+			if full == nil {
+				full = make(map[string]bool)
+			}
+			full[spanKey(d, s, s.first, s.last)] = true
+		}
+	}
+	if len(full) == 0 {
+		return spans
+	}
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.model && s.skip == 0 && out[n-1].model && out[n-1].typ == PER &&
+			s.first == out[n-1].last+1 && d.Tokens[s.first].SpaceBefore && d.Tokens[s.first].Pre == "" {
+			joined := out[n-1]
+			joined.last, joined.end = s.last, s.end
+			if full[spanKey(d, joined, joined.first, joined.last)] {
+				out[n-1] = joined
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 // regnalOrdinals reports whether w is an ordinal that follows a monarch's
 // or pope's name.
 func regnalOrdinals(w string) bool {
