@@ -150,6 +150,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	completeWithPhrases(d, ms, phrases)
 	ms = merge(ms, phrases)
 	ms = merge(ms, listedPlaces(d, ms))
+	ms = clubsByNisba(d, ms)
 	spans := merge(ms, ruleSpans(d, rules))
 	spans = propagate(d, spans)
 	nl := newlines(d.Text)

@@ -1016,3 +1016,17 @@ func TestSurnamesAsPersons(t *testing.T) {
 		{"التقى أحمد مصر في مصر", "PER:أحمد مصر LOC:مصر"},
 	})
 }
+
+func TestClubsByNisba(t *testing.T) {
+	names := analysistest.Names{"ميلان": LOC, "ليون": LOC, "ستيوا": ORG, "بوخارست": LOC, "الخليج": LOC, "فرنسا": LOC}
+	checkMentions(t, names, []mentionCase{
+		// A masculine adjective of nationality makes the city a club.
+		{"تعادل ليل مع ميلان الإيطالي", "ORG:ميلان"},
+		{"فاز ستيوا بوخارست الروماني", "ORG:ستيوا بوخارست"},
+		// The feminine keeps a city, and a country or a place with the
+		// article stays a place.
+		{"في مدينة ليون الفرنسية", "LOC:ليون"},
+		{"زار فرنسا الأوروبي", "LOC:فرنسا"},
+		{"دول الخليج العربي", "LOC:الخليج العربي"},
+	})
+}

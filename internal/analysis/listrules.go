@@ -339,6 +339,53 @@ func joinKnownPersons(d *token.Doc, spans []span) []span {
 	return out
 }
 
+// clubsByNisba retypes a place that is not a country as an organization when a
+// masculine adjective of nationality follows it: the adjective agrees with
+// an implied الفريق or النادي, so "ميلان الإيطالي" and "هامبورغ الألماني" are
+// clubs, while a city takes the feminine (ليون الفرنسية). An organization
+// right before the place takes it in: ستيوا بوخارست الروماني.
+func clubsByNisba(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	out := spans[:0]
+	for i := range spans {
+		out = append(out, spans[i])
+		s := &out[len(out)-1]
+		if s.typ != LOC || s.last+1 >= len(toks) || i+1 < len(spans) && spans[i+1].first == s.last+1 {
+			continue
+		}
+		next := &toks[s.last+1]
+		if next.Kind != token.Word || !next.SpaceBefore || next.Pre != "" || !nationality(next.Norm) {
+			continue
+		}
+		head := &toks[s.first]
+		if head.Al || gazetteer.IsCountry(gazetteer.Key(spanKey(d, *s, s.first, s.last))) {
+			continue // الخليج العربي is a place
+		}
+		s.typ = ORG
+		if n := len(out); n > 1 && out[n-2].typ == ORG && out[n-2].last+1 == s.first && head.SpaceBefore && head.Pre == "" {
+			out[n-2].last, out[n-2].end = s.last, s.end
+			out = out[:n-1]
+		}
+	}
+	return out
+}
+
+// nationality reports whether w is a masculine adjective of nationality
+// with the article, of a country whose clubs Arabic sports news names.
+func nationality(w string) bool {
+	switch w {
+	case "الالماني", "الايطالي", "الاسباني", "الفرنسي", "الانجليزي", "الانكليزي", "البرتغالي", "الهولندي",
+		"البلجيكي", "التركي", "اليوناني", "الروسي", "الاوكراني", "الاسكتلندي", "الدنماركي", "الروماني",
+		"السويسري", "النمساوي", "السويدي", "النرويجي", "الكرواتي", "الصربي", "التشيكي", "البولندي",
+		"المجري", "البلغاري", "القبرصي", "الارجنتيني", "البرازيلي", "المكسيكي", "الامريكي", "الاميركي",
+		"المصري", "السعودي", "القطري", "الاماراتي", "الكويتي", "البحريني", "العماني", "الاردني",
+		"اللبناني", "السوري", "العراقي", "المغربي", "التونسي", "الجزائري", "الليبي", "السوداني",
+		"الايراني", "الياباني", "الصيني", "الكوري", "الاسترالي", "الاوزبكي", "الجنوب افريقي":
+		return true
+	}
+	return false
+}
+
 // regnalOrdinals reports whether w is an ordinal that follows a monarch's
 // or pope's name.
 func regnalOrdinals(w string) bool {
