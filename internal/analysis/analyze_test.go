@@ -1030,3 +1030,15 @@ func TestClubsByNisba(t *testing.T) {
 		{"دول الخليج العربي", "LOC:الخليج العربي"},
 	})
 }
+
+func TestCountryNames(t *testing.T) {
+	names := analysistest.Names{"اتفيا": LOC}
+	checkMentions(t, names, []mentionCase{
+		// The tokenizer took the ل of لاتفيا for a preposition.
+		{"قالت رئيسة لاتفيا إن", "LOC:لاتفيا"},
+		// Countries the model left out are marked, whole words only, and
+		// the ones that are also common words stay unmarked alone.
+		{"زار ليتوانيا ولجمهورية الكونغو الديمقراطية", "LOC:ليتوانيا LOC:جمهورية الكونغو الديمقراطية"},
+		{"بعد صلاة المغرب ناقشوا الوضع المالي", ""},
+	})
+}

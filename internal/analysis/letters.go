@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tahlil/internal/gazetteer"
 	"tahlil/internal/ner"
 	"tahlil/internal/token"
 )
@@ -182,10 +183,19 @@ func keepNameInitial(d *token.Doc, spans []span) {
 // keepPlaceInitial gives back the و or ف that the tokenizer read as a
 // conjunction at the start of a one-word place right after a place noun in
 // construct, where no conjunction can stand: "مدينة وجدة" is Oujda, not "and
-// Jeddah". The whole word must be a listed place.
+// Jeddah". The whole word must be a listed place. It also gives back any
+// proclitic letters of a place whose whole word is a country and whose rest
+// is none: لاتفيا is Latvia, while لمصر is ل + مصر.
 func keepPlaceInitial(d *token.Doc, spans []span) {
 	for i := range spans {
 		s := &spans[i]
+		if s.model && s.typ == LOC && s.skip > 0 && !s.keepsPre(d) {
+			t := &d.Tokens[s.first]
+			if !gazetteer.IsCountry(gazetteer.Key(t.Bare())) && gazetteer.MatchCountry(countryWords(d, s.first, s.last)) == s.last-s.first+1 {
+				s.skip, s.start = 0, t.Start
+				continue
+			}
+		}
 		if !s.model || s.typ != LOC || s.first != s.last || s.first == 0 || s.skip != 1 {
 			continue
 		}
@@ -196,4 +206,24 @@ func keepPlaceInitial(d *token.Doc, spans []span) {
 		}
 		s.skip, s.start = 0, t.Start
 	}
+}
+
+// keepsPre reports whether the span already starts before its first token's
+// proclitics.
+func (s *span) keepsPre(d *token.Doc) bool { return s.start == d.Tokens[s.first].Start }
+
+// countryWords returns the gazetteer keys of tokens first to last, the first
+// taken whole, proclitics included.
+func countryWords(d *token.Doc, first, last int) []string {
+	words := make([]string, 0, last-first+1)
+	for k := first; k <= last; k++ {
+		w := d.Tokens[k].Norm
+		if k == first {
+			w = gazetteer.Key(w)
+		} else {
+			w = gazetteer.Key(d.Tokens[k].Bare())
+		}
+		words = append(words, w)
+	}
+	return words
 }

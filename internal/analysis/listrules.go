@@ -232,6 +232,53 @@ func listedPlaces(d *token.Doc, spans []span) []span {
 	return out
 }
 
+// countryNames returns spans for the names of countries and territories
+// (CLDR's Arabic names) that no span covers, except the few that are also
+// common words: مالي (financial), المغرب (the sunset prayer), بنين (sons).
+func countryNames(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var out []span
+	var words [4]string
+	j := 0
+	for k := 0; k < len(toks); k++ {
+		t := &toks[k]
+		if t.Kind != token.Word || !t.SpaceBefore && k > 0 && toks[k-1].Kind == token.Word {
+			continue
+		}
+		for j < len(spans) && spans[j].last < k {
+			j++
+		}
+		if j < len(spans) && spans[j].first <= k {
+			continue
+		}
+		n := 0
+		for ; n < len(words) && k+n < len(toks) && toks[k+n].Kind == token.Word && (n == 0 || toks[k+n].Pre == "" && toks[k+n].SpaceBefore); n++ {
+			if n == 0 {
+				words[n] = gazetteer.Key(t.Bare())
+			} else {
+				words[n] = gazetteer.Key(toks[k+n].Bare())
+			}
+		}
+		m, skip, start := gazetteer.MatchCountry(words[:n]), utf8.RuneCountInString(t.Pre), t.EntStart
+		if m == 0 && t.Pre != "" {
+			words[0] = gazetteer.Key(t.Norm) // لاتفيا, not ل + اتفيا
+			m, skip, start = gazetteer.MatchCountry(words[:n]), 0, t.Start
+		}
+		if m == 0 || j < len(spans) && spans[j].first <= k+m-1 {
+			continue
+		}
+		switch words[0] {
+		case "مالي", "مغرب", "بنين", "ساموا", "جورجيا", "نيجر", "كوراساو":
+			if m == 1 {
+				continue
+			}
+		}
+		out = append(out, span{typ: LOC, first: k, last: k + m - 1, skip: skip, start: start, end: toks[k+m-1].End})
+		k += m - 1
+	}
+	return out
+}
+
 // letterNames reports whether w is an Arabic spelling of a Latin letter
 // (search-normalized), as acronyms are written: "سي إم إيه سي جي إم".
 func letterNames(w string) bool {
