@@ -152,6 +152,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = merge(ms, listedPlaces(d, ms))
 	ms = clubsByNisba(d, ms)
 	ms = merge(ms, countryNames(d, ms))
+	ms = quotedTitles(d, ms)
 	spans := merge(ms, ruleSpans(d, rules))
 	spans = propagate(d, spans)
 	nl := newlines(d.Text)

@@ -1042,3 +1042,18 @@ func TestCountryNames(t *testing.T) {
 		{"بعد صلاة المغرب ناقشوا الوضع المالي", ""},
 	})
 }
+
+func TestQuotedTitles(t *testing.T) {
+	names := analysistest.Names{"دايت": MISC, "نور": PER, "نيويورك": LOC, "القاهره": LOC, "الممر": ORG}
+	checkMentions(t, names, []mentionCase{
+		// The title in quotes after a work noun is one MISC, whatever the
+		// model found inside it.
+		{"قدم برنامجا بعنوان « دايت النجوم » وبرنامج «مع نور»", "MISC:دايت النجوم MISC:مع نور"},
+		{`عرض فيلم "الممر" في القاهرة`, "MISC:الممر LOC:القاهرة"},
+		// A newspaper's is an organization.
+		{"قالت صحيفة «نيويورك تايمز» إن", "ORG:نيويورك تايمز"},
+		// No work noun, an unclosed quote, or a sentence inside: nothing.
+		{"قال «مع نور» إن", "PER:نور"},
+		{"برنامج «مع نور. ثم", "PER:نور"},
+	})
+}

@@ -279,6 +279,100 @@ func countryNames(d *token.Doc, spans []span) []span {
 	return out
 }
 
+// quotedTitles marks the title in quotes that follows a noun for a work or
+// an operation (MISC), or for a newspaper, channel or platform (ORG),
+// directly or after بعنوان: برنامج «حوار من القلب»، فيلم "الممر"، عملية «طوفان
+// الأقصى»، صحيفة «نيويورك تايمز». Model spans inside the quotes give way to
+// the title, and a model span that is the whole title takes its type.
+func quotedTitles(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var titles []span
+	for k := 0; k+2 < len(toks); k++ {
+		typ := workNoun(toks[k].Bare())
+		if toks[k].Kind != token.Word || typ == "" {
+			continue
+		}
+		q := k + 1
+		if toks[q].Kind == token.Word && (toks[q].Norm == "بعنوان" || toks[q].Norm == "عنوانه" || toks[q].Norm == "باسم") {
+			q++
+		}
+		if q+2 >= len(toks) || !openQuote(toks[q].Norm) {
+			continue
+		}
+		end := -1
+		for e := q + 1; e < len(toks) && e <= q+9; e++ {
+			if closeQuote(toks[e].Norm, toks[q].Norm) {
+				end = e
+				break
+			}
+			if toks[e].Kind == token.Punct && strings.ContainsAny(toks[e].Norm, ".!?؟«»\n") {
+				break
+			}
+		}
+		if end < q+2 {
+			continue
+		}
+		first, last := q+1, end-1
+		titles = append(titles, span{typ: typ, first: first, last: last, start: toks[first].Start, end: toks[last].End, model: true})
+		k = end
+	}
+	if titles == nil {
+		return spans
+	}
+	out := make([]span, 0, len(spans)+len(titles))
+	j := 0
+	for _, s := range spans {
+		for j < len(titles) && titles[j].end <= s.start {
+			out = append(out, titles[j])
+			j++
+		}
+		if j < len(titles) && s.start < titles[j].end && titles[j].start < s.end {
+			if s.start < titles[j].start || s.end > titles[j].end {
+				titles[j].typ = "" // a span reaches out of the quotes: leave both as found
+				out = append(out, s)
+			}
+			continue // inside the title, or the title itself
+		}
+		out = append(out, s)
+	}
+	out = append(out, titles[j:]...)
+	kept := out[:0]
+	for _, s := range out {
+		if s.typ != "" {
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
+
+// workNoun returns the type of the title in quotes that a bare word
+// introduces: MISC for works, events and operations, ORG for newspapers,
+// channels and platforms, or "".
+func workNoun(w string) string {
+	switch w {
+	case "برنامج", "برنامجا", "برنامجه", "فيلم", "فيلما", "فيلمه", "مسلسل", "مسلسلا", "مسلسله",
+		"كتاب", "كتابا", "كتابه", "روايه", "روايته", "اغنيه", "اغنيته", "البوم", "البومه", "مسرحيه",
+		"مسرحيته", "ديوان", "ديوانه", "قصيده", "قصيدته", "لوحه", "عمليه", "معرض", "مهرجان", "لعبه",
+		"تطبيق":
+		return MISC
+	case "صحيفه", "جريده", "مجله", "قناه", "وكاله", "منصه", "موقع":
+		return ORG
+	}
+	return ""
+}
+
+func openQuote(w string) bool { return w == "«" || w == "\"" || w == "“" }
+
+func closeQuote(w, open string) bool {
+	switch open {
+	case "«":
+		return w == "»"
+	case "“":
+		return w == "”"
+	}
+	return w == "\""
+}
+
 // letterNames reports whether w is an Arabic spelling of a Latin letter
 // (search-normalized), as acronyms are written: "سي إم إيه سي جي إم".
 func letterNames(w string) bool {
