@@ -178,6 +178,7 @@ type span struct {
 func modelSpans(d *token.Doc, ms []ner.Mention) []span {
 	out := make([]span, 0, len(ms))
 	toks := d.Tokens
+	seek := byteSeeker{text: d.Text}
 	for _, m := range ms {
 		a := m.Start
 		for a < m.End {
@@ -185,7 +186,7 @@ func modelSpans(d *token.Doc, ms []ner.Mention) []span {
 				a++
 			}
 			b := a
-			for b < m.End && toks[b].Kind != token.Punct {
+			for b < m.End && toks[b].Kind != token.Punct && (b == a || !dashBetween(&seek, &toks[b-1], &toks[b])) {
 				b++
 			}
 			if a < b {
@@ -196,6 +197,17 @@ func modelSpans(d *token.Doc, ms []ner.Mention) []span {
 		}
 	}
 	return out
+}
+
+// dashBetween reports whether a lone tatweel stands between two tokens, as
+// a dash does in a dateline ("الخرطوم ـ عبدالواحد لبيني"). The normalizer
+// drops it, so no token marks it.
+func dashBetween(seek *byteSeeker, a, b *token.Token) bool {
+	if b.Start-a.End < 3 {
+		return false // a lone tatweel has a space on each side
+	}
+	gap := seek.text[seek.at(a.End):seek.at(b.Start)]
+	return strings.Contains(gap, " ـ")
 }
 
 // ruleSpans turns rule mentions into spans.

@@ -1055,5 +1055,17 @@ func TestQuotedTitles(t *testing.T) {
 		// No work noun, an unclosed quote, or a sentence inside: nothing.
 		{"قال «مع نور» إن", "PER:نور"},
 		{"برنامج «مع نور. ثم", "PER:نور"},
+		{"قدمت برنامجها «حبيب الملايين»", "MISC:حبيب الملايين"},
+	})
+}
+
+func TestDashBetween(t *testing.T) {
+	names := analysistest.Names{"الخرطوم عبدالواحد لبيني": PER, "احمد": PER}
+	checkMentions(t, names, []mentionCase{
+		// A lone tatweel in a dateline ends a name; one joined to a word
+		// does not.
+		{"الخرطوم ـ عبدالواحد لبيني", "PER:الخرطوم PER:عبدالواحد لبيني"},
+		{"الخرطوم عبدالواحد لبيني", "PER:الخرطوم عبدالواحد لبيني"},
+		{"قال أحمـد", "PER:أحمـد"},
 	})
 }
