@@ -130,6 +130,7 @@ func analyze(text string, opt Options, model Recognizer) (*Result, error) {
 func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Entity, []Group, Stats) {
 	ms := trimHead(d, splitJoined(d, modelSpans(d, names)))
 	trimEdges(d, ms)
+	dropLetters(d, ms)
 	keepLetters(d, ms)
 	keepNameInitial(d, ms)
 	keepPlaceInitial(d, ms)
@@ -153,6 +154,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = clubsByNisba(d, ms)
 	ms = merge(ms, countryNames(d, ms))
 	ms = quotedTitles(d, ms)
+	nicknames(d, ms)
 	spans := merge(ms, ruleSpans(d, rules))
 	spans = propagate(d, spans)
 	nl := newlines(d.Text)

@@ -606,7 +606,7 @@ func TestPropagateSupport(t *testing.T) {
 func TestKeepLetters(t *testing.T) {
 	// Both spellings of each name, so the test holds whether or not the
 	// tokenizer splits off the letter.
-	names := analysistest.Names{"نيامين نتنياهو": PER, "بنيامين نتنياهو": PER, "بنان": LOC, "لبنان": LOC, "غزه": LOC, "زيدن": PER}
+	names := analysistest.Names{"نيامين نتنياهو": PER, "بنيامين نتنياهو": PER, "بنان": LOC, "لبنان": LOC, "غزه": LOC, "زيدن": PER, "بزيدن": PER}
 	tests := []struct{ in, want string }{
 		// After a nisba adjective or a title a preposition cannot stand.
 		{"قال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن", "PER:بنيامين نتنياهو"},
@@ -614,8 +614,9 @@ func TestKeepLetters(t *testing.T) {
 		{"زار لبنان ثم عاد إلى لبنان", "LOC:لبنان LOC:لبنان"},
 		// Seen without the letter: it is a preposition.
 		{"وصل بغزة ثم غادر غزة إلى غزة", "LOC:غزة LOC:غزة LOC:غزة"},
-		// No evidence: the tokenizer's reading stands.
-		{"مر بزيدن", "PER:زيدن"},
+		// No evidence: the tokenizer's reading stands, and it keeps the
+		// letter of a word whose rest is no word it knows.
+		{"مر بزيدن", "PER:بزيدن"},
 		{"قالت إدارة بزيدن", "PER:بزيدن"},
 	}
 	for _, tt := range tests {
@@ -705,14 +706,17 @@ func TestDropNisba(t *testing.T) {
 }
 
 func TestKeepNameInitial(t *testing.T) {
-	// The recognizer's names are keyed on the tokenizer's stems: فلورنتينو is
-	// فل + ورنتينو, بيريز is ب + يريز, ويليام is و + يليام.
-	names := analysistest.Names{"ورنتينو بيريز": PER, "يريز": PER, "يليام": PER, "نتنياهو": PER}
+	// The recognizer's names are keyed on the tokenizer's stems: ويليام is
+	// و + يليام, while فلورنتينو and فبيريز keep their letters (no corpus
+	// word follows them).
+	names := analysistest.Names{"فلورنتينو بيريز": PER, "بيريز": PER, "فبيريز": PER, "يليام": PER, "نتنياهو": PER, "لفيسبوك": ORG}
 	checkMentions(t, names, []mentionCase{
 		// A name's own ف is not a conjunction.
 		{"قال رئيس النادي فلورنتينو بيريز إن", "PER:فلورنتينو بيريز"},
 		// Unless the article writes the rest of the word on its own.
 		{"وصل بيريز ثم قال فبيريز إن", "PER:بيريز PER:بيريز"},
+		// Or the rest is a listed name.
+		{"قال لفيسبوك إن", "ORG:فيسبوك"},
 		// A و stays a conjunction, except on a listed given name.
 		{"التقى ونتنياهو", "PER:نتنياهو"},
 		{"قال ويليام إن", "PER:ويليام"},
@@ -746,7 +750,7 @@ func TestTrimFutureVerb(t *testing.T) {
 // TestRulesOnHardCases holds inputs that once fooled the document-level
 // rules.
 func TestRulesOnHardCases(t *testing.T) {
-	names := analysistest.Names{"الحركه حماس والجهاد": ORG, "ادوارد جوزيف سنودن": PER, "نتنياهو": PER}
+	names := analysistest.Names{"الحركه حماس والجهاد": ORG, "ادوارد جوزيف سنودن": PER, "نتنياهو": PER, "فنتنياهو": PER, "لنتنياهو": PER}
 	checkMentions(t, names, []mentionCase{
 		// A و among the words after the head lists organizations.
 		{"قالت الحركة حماس والجهاد إن", "ORG:حماس والجهاد"},
@@ -1067,5 +1071,14 @@ func TestDashBetween(t *testing.T) {
 		{"الخرطوم ـ عبدالواحد لبيني", "PER:الخرطوم PER:عبدالواحد لبيني"},
 		{"الخرطوم عبدالواحد لبيني", "PER:الخرطوم عبدالواحد لبيني"},
 		{"قال أحمـد", "PER:أحمـد"},
+	})
+}
+
+func TestNicknames(t *testing.T) {
+	names := analysistest.Names{"محمد حمدان دقلو": PER, "حميدتي": ORG, "رويترز": ORG}
+	checkMentions(t, names, []mentionCase{
+		{`قال محمد حمدان دقلو "حميدتي" إن`, "PER:محمد حمدان دقلو PER:حميدتي"},
+		// A listed organization stays one.
+		{`قال محمد حمدان دقلو "رويترز" إن`, "PER:محمد حمدان دقلو ORG:رويترز"},
 	})
 }

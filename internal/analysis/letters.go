@@ -22,10 +22,10 @@ type letterEvidence struct {
 	bare, with map[string]int // stem → occurrences without / with the letter
 }
 
-// lastLetter returns the last proclitic letter of t when it is ب ل or ك and
-// t has no article, or "".
+// lastLetter returns the last proclitic letter of t when it is ب ل or ك, t
+// has no article and no hamza follows the letter (لآبل), or "".
 func lastLetter(t *token.Token) string {
-	if t.Kind != token.Word || t.Al || len(t.Pre) < 2 || t.Stem == "" {
+	if t.Kind != token.Word || t.Al || t.Hamza || len(t.Pre) < 2 || t.Stem == "" {
 		return ""
 	}
 	l := t.Pre[len(t.Pre)-2:]
@@ -226,4 +226,111 @@ func countryWords(d *token.Doc, first, last int) []string {
 		words = append(words, w)
 	}
 	return words
+}
+
+// dropLetters leaves out of a model span the letters و ف ب ك ل that the
+// tokenizer kept at the start of its first word, when the article also
+// writes the rest of that word on its own or behind other letters (فبيريز
+// beside بيريز, فنتنياهو beside ولنتنياهو), or the rest is a listed name or a
+// country (لفيسبوك). The tokenizer keeps the letters of words whose rest no
+// corpus holds, as it must for فينغر or بوخارست; the article and the lists
+// are the evidence here.
+func dropLetters(d *token.Doc, spans []span) {
+	type cand struct {
+		span, n    int
+		stem, rest string
+	}
+	var cands []cand
+	for k, s := range spans {
+		t := &d.Tokens[s.first]
+		if !s.model || t.Kind != token.Word || t.Al || t.Hamza || s.skip != utf8.RuneCountInString(t.Pre) ||
+			ner.Listed(t.Stem) || ner.Default().Known(t.Stem) {
+			continue // فيصل beside يصل is still فيصل
+		}
+		for _, n := range letterRuns(t.Stem) {
+			if rest := t.Stem[2*n:]; utf8.RuneCountInString(rest) >= 4 {
+				cands = append(cands, cand{k, n, t.Stem, rest})
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	listedRest := func(w string) bool {
+		return ner.ListedType(w) != "" || ner.PersonName(w) || gazetteer.IsCountry(gazetteer.Key(w))
+	}
+	// For each candidate rest, a stem of the article that gives it: the
+	// rest itself, or the rest behind letters. Two different stems are
+	// evidence.
+	other := make(map[string]string, len(cands)) // rest → a stem giving it
+	twice := make(map[string]bool, len(cands))
+	alone := make(map[string]bool, len(cands))
+	for _, c := range cands {
+		other[c.rest] = ""
+	}
+	note := func(rest, stem string) {
+		if prev, ok := other[rest]; ok {
+			if prev == "" {
+				other[rest] = stem
+			} else if prev != stem {
+				twice[rest] = true
+			}
+		}
+	}
+	for i := range d.Tokens {
+		u := &d.Tokens[i]
+		if u.Kind != token.Word || u.Al {
+			continue
+		}
+		if _, ok := other[u.Stem]; ok {
+			alone[u.Stem] = true
+		}
+		note(u.Stem, u.Stem)
+		for _, n := range letterRuns(u.Stem) {
+			note(u.Stem[2*n:], u.Stem)
+		}
+	}
+	// A span's candidates are adjacent, longest run first; the rest written
+	// alone wins (فبيريز beside بيريز is ف + بيريز, not فب + يريز).
+	for i := 0; i < len(cands); {
+		j := i + 1
+		for j < len(cands) && cands[j].span == cands[i].span {
+			j++
+		}
+		best := -1
+		for k := i; k < j; k++ {
+			c := cands[k]
+			if !twice[c.rest] && (other[c.rest] == "" || other[c.rest] == c.stem) && !listedRest(c.rest) {
+				continue
+			}
+			if best < 0 || alone[c.rest] && !alone[cands[best].rest] {
+				best = k
+			}
+		}
+		if best >= 0 {
+			c := cands[best]
+			s := &spans[c.span]
+			t := &d.Tokens[s.first]
+			s.skip += c.n
+			s.start, _ = d.Norm.Source(t.NStart+s.skip, t.NEnd)
+		}
+		i = j
+	}
+}
+
+// letterRuns returns the lengths of the runs of proclitic letters (و or ف,
+// then ب ك or ل) that w starts with, longest first. The letters are two
+// bytes each.
+func letterRuns(w string) []int {
+	r0, n0 := utf8.DecodeRuneInString(w)
+	switch r0 {
+	case 'و', 'ف':
+		if r1, _ := utf8.DecodeRuneInString(w[n0:]); r1 == 'ب' || r1 == 'ك' || r1 == 'ل' {
+			return []int{2, 1}
+		}
+		return []int{1}
+	case 'ب', 'ك', 'ل':
+		return []int{1}
+	}
+	return nil
 }

@@ -374,6 +374,24 @@ func closeQuote(w, open string) bool {
 	return w == "\""
 }
 
+// nicknames gives PER to a name in quotes right after a person, as a
+// nickname is written: محمد حمدان دقلو "حميدتي", unless the name is a listed
+// organization or place.
+func nicknames(d *token.Doc, spans []span) {
+	toks := d.Tokens
+	for i := 1; i < len(spans); i++ {
+		p, s := &spans[i-1], &spans[i]
+		if p.typ != PER || s.typ == PER || s.first != p.last+2 || s.last+1 >= len(toks) ||
+			!openQuote(toks[p.last+1].Norm) || !closeQuote(toks[s.last+1].Norm, toks[p.last+1].Norm) {
+			continue
+		}
+		k := spanKey(d, *s, s.first, s.last)
+		if ner.ListedType(k) == "" && ner.ListedType(strings.TrimPrefix(k, "ال")) == "" && !gazetteer.IsCountry(gazetteer.Key(k)) {
+			s.typ = PER
+		}
+	}
+}
+
 // letterNames reports whether w is an Arabic spelling of a Latin letter
 // (search-normalized), as acronyms are written: "سي إم إيه سي جي إم".
 func letterNames(w string) bool {

@@ -51,6 +51,9 @@ type Token struct {
 	// SpaceBefore reports whether whitespace (or the text start) precedes the
 	// token.
 	SpaceBefore bool
+	// Hamza reports that the input writes a hamza on the alef after Pre
+	// (لأكسيوس), which makes the proclitics certain.
+	Hamza bool
 }
 
 // Bare returns the stem without the article.
@@ -76,6 +79,7 @@ func Tokenize(text string) *Doc {
 	// Token strings are substrings of m.Text: bi is the byte offset of rune
 	// i.
 	space, bi := true, 0
+	var orig []rune // the input's code points, made when first needed
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		if unicode.IsSpace(r) {
@@ -118,7 +122,18 @@ func Tokenize(text string) *Doc {
 		t.EntStart = t.Start
 		if kind == Word {
 			pre, al := proclitics(rs[i:j], t.Norm)
-			t.Al = al
+			hamza := false
+			if !al {
+				if p := hamzaProclitics(rs[i:j]); p > pre && m.Text != text {
+					if orig == nil {
+						orig = []rune(text)
+					}
+					if src := m.Spans[i+p].Start; src < len(orig) && isHamzaAlef(orig[src]) {
+						pre, hamza = p, true
+					}
+				}
+			}
+			t.Al, t.Hamza = al, hamza
 			if pre > 0 {
 				bp := bi + runesLen(rs[i:i+pre])
 				t.Pre = m.Text[bi:bp]
@@ -135,8 +150,115 @@ func Tokenize(text string) *Doc {
 		space = false
 		i, bi = j, bj
 	}
+	splitByDocument(d)
 	return d
 }
+
+// splitByDocument splits off the letters و ف ب ك ل that the tables left on
+// a word when the document itself writes the rest of the word as a word:
+// the tables keep the letters of words they do not know, as they must for
+// فينغر, but beside نتنياهو, لنتنياهو is ل + نتنياهو. The rest counts when
+// another token's stem is the rest, or when two differently written words
+// reduce to it (فنتنياهو and لنتنياهو).
+func splitByDocument(d *Doc) {
+	type cand struct {
+		tok, n int
+		rest   string
+	}
+	var cands []cand
+	for k := range d.Tokens {
+		t := &d.Tokens[k]
+		if t.Kind != Word || t.Al || t.Hamza || t.Stem == "" || letterRun(t.Pre, t.Stem) == nil {
+			continue
+		}
+		if _, ok := lookupProcliticString(t.Norm); ok || bloomHas(tableRests, t.Norm) {
+			continue // a word the corpora know: فيصل stays whole beside يصل
+		}
+		for _, n := range letterRun(t.Pre, t.Stem) {
+			if rest := t.Stem[2*n:]; utf8.RuneCountInString(rest) >= 3 {
+				cands = append(cands, cand{k, n, rest})
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	// For each candidate rest, the letter right before it in the first
+	// token that gives it, and whether another token gives it after another
+	// letter (فنتنياهو and لنتنياهو; not وبيريز and فبيريز, which share the ب
+	// before يريز) or alone.
+	first := make(map[string]string, len(cands))
+	for _, c := range cands {
+		first[c.rest] = ""
+	}
+	other := make(map[string]bool, len(cands))
+	alone := make(map[string]bool, len(cands))
+	for k := range d.Tokens {
+		t := &d.Tokens[k]
+		if t.Kind != Word || t.Al {
+			continue
+		}
+		if _, ok := first[t.Stem]; ok {
+			other[t.Stem], alone[t.Stem] = true, true // the rest as a word of its own
+		}
+		for _, n := range letterRun(t.Pre, t.Stem) {
+			rest := t.Stem[2*n:]
+			l, ok := first[rest]
+			letter := t.Stem[2*n-2 : 2*n]
+			switch {
+			case !ok:
+			case l == "":
+				first[rest] = letter
+			case l != letter:
+				other[rest] = true
+			}
+		}
+	}
+	// A token's candidates are adjacent, longest run first. The rest written
+	// alone wins, then the shortest run: beside وبيريز, فبيريز is ف + بيريز.
+	for i := 0; i < len(cands); {
+		j := i + 1
+		for j < len(cands) && cands[j].tok == cands[i].tok {
+			j++
+		}
+		best := -1
+		for k := i; k < j; k++ {
+			if other[cands[k].rest] && (best < 0 || !alone[cands[best].rest]) {
+				best = k
+			}
+		}
+		if best >= 0 {
+			c := cands[best]
+			t := &d.Tokens[c.tok]
+			pre := utf8.RuneCountInString(t.Pre) + c.n
+			t.Pre, t.Stem = t.Norm[:len(t.Norm)-len(c.rest)], c.rest
+			t.EntStart, _ = d.Norm.Source(t.NStart+pre, t.NEnd)
+		}
+		i = j
+	}
+}
+
+// letterRun returns the numbers of leading letters of stem that can join
+// the proclitics pre as more proclitics (a و or ف first, then one of ب ك
+// ل), longest first. The letters are two bytes each.
+func letterRun(pre, stem string) []int {
+	r0, n0 := utf8.DecodeRuneInString(stem)
+	switch {
+	case pre == "" && (r0 == 'و' || r0 == 'ف'):
+		if r1, _ := utf8.DecodeRuneInString(stem[n0:]); r1 == 'ب' || r1 == 'ك' || r1 == 'ل' {
+			return twoOne
+		}
+		return one
+	case (pre == "" || pre == "و" || pre == "ف") && (r0 == 'ب' || r0 == 'ك' || r0 == 'ل'):
+		return one
+	}
+	return nil
+}
+
+var (
+	twoOne = []int{2, 1}
+	one    = []int{1}
+)
 
 // runesLen returns the length of rs in UTF-8.
 func runesLen(rs []rune) int {
@@ -146,6 +268,30 @@ func runesLen(rs []rune) int {
 	}
 	return n
 }
+
+// hamzaProclitics returns the length of a leading ب or ل, with و or ف
+// before it, that an alef follows with at least two letters after it, or 0.
+// Written with a hamza (لأكسيوس، بإيلون) the alef starts a new word, so the
+// letters before it are proclitics even when the rest is a word no corpus
+// holds; the normalized text has lost the hamza, so Tokenize checks the
+// input.
+func hamzaProclitics(w []rune) int {
+	n := 0
+	if len(w) > 0 && (w[0] == 'و' || w[0] == 'ف') {
+		n = 1
+	}
+	if len(w) > n && (w[n] == 'ب' || w[n] == 'ل') {
+		n++
+	} else {
+		return 0
+	}
+	if len(w) >= n+3 && w[n] == 'ا' {
+		return n
+	}
+	return 0
+}
+
+func isHamzaAlef(r rune) bool { return r == 'أ' || r == 'إ' || r == 'آ' }
 
 // Proclitics returns how many leading runes of the normalized word w are
 // proclitics that an entity span leaves out, and whether w has the article.
@@ -165,10 +311,8 @@ func proclitics(w []rune, s string) (n int, al bool) {
 	}
 	// Article forms, longest first. The count is what a span leaves out:
 	// the article itself is kept, except after ل where لل is left out.
-	for _, p := range articleForms {
-		if hasPrefix(w, p.form) && len(w)-len(p.form) >= 2 {
-			return p.drop, true
-		}
+	if n := articleLength(w); n >= 0 {
+		return n, true
 	}
 	// Words the training corpora decide: واشنطن and بريطانيا keep their
 	// first letter, لمصر loses it.
@@ -180,25 +324,27 @@ func proclitics(w []rune, s string) (n int, al bool) {
 			return n + 1, false // وبغداد: و, then what the table says of بغداد
 		}
 	}
-	// Otherwise a conjunction/preposition is split off only when what
-	// remains is long enough to be a word of its own.
-	n = 0
-	if len(w) > 0 && (w[0] == 'و' || w[0] == 'ف') {
-		n = 1
-	}
-	if len(w) > n && (w[n] == 'ب' || w[n] == 'ل' || w[n] == 'ك') {
+	return defaultProclitics(w, s), false
+}
+
+// lookupProcliticString is lookupProclitic given only the string.
+func lookupProcliticString(b string) (int, bool) {
+	var buf [3]rune
+	n := 0
+	for _, r := range b {
+		if n == len(buf) {
+			break
+		}
+		buf[n] = r
 		n++
 	}
-	if n > 0 && len(w)-n >= 4 {
-		return n, false
-	}
-	return 0, false
+	return lookupProclitic(buf[:n], b)
 }
 
 // lookupProclitic looks w, also given as the string b, up in the table of
 // words whose proclitics the corpora decide. It does not allocate.
 func lookupProclitic(w []rune, b string) (int, bool) {
-	if len(w) < 3 || len(procliticOffsets) == 0 {
+	if len(w) < 3 || len(tableOffsets) == 0 {
 		return 0, false
 	}
 	switch w[0] {
@@ -206,7 +352,7 @@ func lookupProclitic(w []rune, b string) (int, bool) {
 	default:
 		return 0, false
 	}
-	lo, hi := 0, len(procliticOffsets)
+	lo, hi := 0, len(tableOffsets)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		if procliticEntry(m) < b {
@@ -215,8 +361,8 @@ func lookupProclitic(w []rune, b string) (int, bool) {
 			hi = m
 		}
 	}
-	if lo < len(procliticOffsets) && procliticEntry(lo) == b {
-		e := procliticWords[int(procliticOffsets[lo])+len(b)+1:]
+	if lo < len(tableOffsets) && procliticEntry(lo) == b {
+		e := tableWords[int(tableOffsets[lo])+len(b)+1:]
 		return int(e[0] - '0'), true
 	}
 	return 0, false
@@ -224,7 +370,7 @@ func lookupProclitic(w []rune, b string) (int, bool) {
 
 // procliticEntry returns the word of entry i.
 func procliticEntry(i int) string {
-	s := procliticWords[procliticOffsets[i]:]
+	s := tableWords[tableOffsets[i]:]
 	return s[:strings.IndexByte(s, '\t')]
 }
 

@@ -2,7 +2,14 @@ package token
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+
+	"tahlil/internal/conll"
+	"tahlil/internal/testenv"
 )
 
 func TestTokenize(t *testing.T) {
@@ -24,6 +31,18 @@ func TestTokenize(t *testing.T) {
 		{"بيروت وبغداد وباريس", []string{"بيروت", "وبغداد", "وباريس"}, []string{"بيروت", "بغداد", "باريس"}},
 		{"فرنسا وكوريا", []string{"فرنسا", "وكوريا"}, []string{"فرنسا", "كوريا"}},
 		{"ونتنياهو لأكسيوس", []string{"ونتنياهو", "لاكسيوس"}, []string{"نتنياهو", "أكسيوس"}},
+		// Words no corpus holds keep their first letter unless what follows
+		// it is a corpus word, or a hamza shows the letter is a preposition.
+		{"بوخارست وفينغر", []string{"بوخارست", "وفينغر"}, []string{"بوخارست", "فينغر"}},
+		{"بمشاركة لأنتوني", []string{"بمشاركه", "لانتوني"}, []string{"مشاركة", "أنتوني"}},
+		{"لانتوني", []string{"لانتوني"}, []string{"لانتوني"}},
+		// The document shows the rest as a word of its own, or after
+		// another letter.
+		{"نتنياهو لنتنياهو", []string{"نتنياهو", "لنتنياهو"}, []string{"نتنياهو", "نتنياهو"}},
+		{"فنتنياهو ولنتنياهو", []string{"فنتنياهو", "ولنتنياهو"}, []string{"نتنياهو", "نتنياهو"}},
+		{"وبيريز فبيريز", []string{"وبيريز", "فبيريز"}, []string{"بيريز", "بيريز"}},
+		// A word the corpora know stays whole.
+		{"فيصل يصل", []string{"فيصل", "يصل"}, []string{"فيصل", "يصل"}},
 	}
 	for _, tt := range tests {
 		d := Tokenize(tt.in)
@@ -87,4 +106,48 @@ func ExampleTokenize() {
 	// "\"" pre="" entity="\""
 	// "اكسيوس" pre="" entity="أكسيوس"
 	// "\"" pre="" entity="\""
+}
+
+// TestGeneratedProclitics checks that proclitics_table.go is what
+// gen_proclitics.go makes from the corpora.
+func TestGeneratedProclitics(t *testing.T) {
+	data := testenv.Shared(t, "data")
+	freq := map[string]int{}
+	count := func(s []conll.Sentence, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range s {
+			CountWords(freq, strings.Join(x.Tokens, " "))
+		}
+	}
+	count(conll.ReadFile(filepath.Join(data, "anercorp", "ANERCorp_CamelLab_train.approx.txt"), conll.ANERcorp))
+	count(conll.ReadDir(filepath.Join(data, "aqmar", "train"), conll.AQMAR))
+	for _, f := range []string{"train.txt", "val.txt", "test.txt"} {
+		fh, err := os.Open(filepath.Join(data, "wojood-sample", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		count(conll.ReadNested(fh, conll.Wojood))
+		fh.Close()
+	}
+	words, offsets, rests := BuildProcliticTable(freq)
+	if words != procliticWords || !slices.Equal(offsets, procliticOffsets[:]) || rests != procliticRests {
+		t.Error("proclitics_table.go is out of date: run go generate ./internal/token")
+	}
+}
+
+func TestSetProcliticTable(t *testing.T) {
+	// A table from counts where بوخارست is a word and وخارست too: the
+	// ب then goes.
+	restore := SetProcliticTable(BuildProcliticTable(map[string]int{"وخارست": 5, "بوخارست": 1}))
+	got := Tokenize("بوخارست").Tokens[0].Stem
+	restore()
+	if got != "وخارست" {
+		t.Errorf("with the new table, stem = %q; want وخارست", got)
+	}
+	if got := Tokenize("بوخارست").Tokens[0].Stem; got != "بوخارست" {
+		t.Errorf("after restore, stem = %q; want بوخارست", got)
+	}
 }
