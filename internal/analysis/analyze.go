@@ -230,6 +230,9 @@ func ruleSpans(d *token.Doc, ms []numdate.Mention) []span {
 // without overlaps. A rule span that strictly contains every model span it
 // overlaps replaces them; otherwise the model spans win.
 func merge(model, rules []span) []span {
+	if len(rules) == 0 {
+		return model
+	}
 	out := make([]span, 0, len(model)+len(rules))
 	drop := make([]bool, len(model))
 	keep := make([]bool, len(rules))

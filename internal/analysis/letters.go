@@ -191,7 +191,8 @@ func keepPlaceInitial(d *token.Doc, spans []span) {
 		s := &spans[i]
 		if s.model && s.typ == LOC && s.skip > 0 && !s.keepsPre(d) {
 			t := &d.Tokens[s.first]
-			if !gazetteer.IsCountry(gazetteer.Key(t.Bare())) && gazetteer.MatchCountry(countryWords(d, s.first, s.last)) == s.last-s.first+1 {
+			if ner.CountryStart(gazetteer.Key(t.Norm)) && !gazetteer.IsCountry(gazetteer.Key(t.Bare())) &&
+				gazetteer.MatchCountry(countryWords(d, s.first, s.last)) == s.last-s.first+1 {
 				s.skip, s.start = 0, t.Start
 				continue
 			}
@@ -229,92 +230,32 @@ func countryWords(d *token.Doc, first, last int) []string {
 }
 
 // dropLetters leaves out of a model span the letters و ف ب ك ل that the
-// tokenizer kept at the start of its first word, when the article also
-// writes the rest of that word on its own or behind other letters (فبيريز
-// beside بيريز, فنتنياهو beside ولنتنياهو), or the rest is a listed name or a
-// country (لفيسبوك). The tokenizer keeps the letters of words whose rest no
-// corpus holds, as it must for فينغر or بوخارست; the article and the lists
-// are the evidence here.
+// tokenizer kept at the start of its first word when the rest is a listed
+// name or a country: لفيسبوك is ل + فيسبوك. The tokenizer keeps the letters
+// of words whose rest no corpus holds, as it must for فينغر or بوخارست, and
+// splits where the document itself writes the rest (see token.Tokenize);
+// the lists are the evidence here. A word the model or the lists know
+// whole stays whole.
 func dropLetters(d *token.Doc, spans []span) {
-	type cand struct {
-		span, n    int
-		stem, rest string
-	}
-	var cands []cand
-	for k, s := range spans {
+	for k := range spans {
+		s := &spans[k]
 		t := &d.Tokens[s.first]
-		if !s.model || t.Kind != token.Word || t.Al || t.Hamza || s.skip != utf8.RuneCountInString(t.Pre) ||
-			ner.Listed(t.Stem) || ner.Default().Known(t.Stem) {
-			continue // فيصل beside يصل is still فيصل
+		if !s.model || t.Kind != token.Word || t.Al || t.Hamza || len(t.Stem) < 10 || s.skip != utf8.RuneCountInString(t.Pre) {
+			continue // a letter and four more, two bytes each
 		}
-		for _, n := range letterRuns(t.Stem) {
-			if rest := t.Stem[2*n:]; utf8.RuneCountInString(rest) >= 4 {
-				cands = append(cands, cand{k, n, t.Stem, rest})
-			}
-		}
-	}
-	if len(cands) == 0 {
-		return
-	}
-	listedRest := func(w string) bool {
-		return ner.ListedType(w) != "" || ner.PersonName(w) || gazetteer.IsCountry(gazetteer.Key(w))
-	}
-	// For each candidate rest, a stem of the article that gives it: the
-	// rest itself, or the rest behind letters. Two different stems are
-	// evidence.
-	other := make(map[string]string, len(cands)) // rest → a stem giving it
-	twice := make(map[string]bool, len(cands))
-	alone := make(map[string]bool, len(cands))
-	for _, c := range cands {
-		other[c.rest] = ""
-	}
-	note := func(rest, stem string) {
-		if prev, ok := other[rest]; ok {
-			if prev == "" {
-				other[rest] = stem
-			} else if prev != stem {
-				twice[rest] = true
-			}
-		}
-	}
-	for i := range d.Tokens {
-		u := &d.Tokens[i]
-		if u.Kind != token.Word || u.Al {
+		runs := letterRuns(t.Stem)
+		if runs == nil || ner.Listed(t.Stem) || ner.Default().Known(t.Stem) {
 			continue
 		}
-		if _, ok := other[u.Stem]; ok {
-			alone[u.Stem] = true
-		}
-		note(u.Stem, u.Stem)
-		for _, n := range letterRuns(u.Stem) {
-			note(u.Stem[2*n:], u.Stem)
-		}
-	}
-	// A span's candidates are adjacent, longest run first; the rest written
-	// alone wins (فبيريز beside بيريز is ف + بيريز, not فب + يريز).
-	for i := 0; i < len(cands); {
-		j := i + 1
-		for j < len(cands) && cands[j].span == cands[i].span {
-			j++
-		}
-		best := -1
-		for k := i; k < j; k++ {
-			c := cands[k]
-			if !twice[c.rest] && (other[c.rest] == "" || other[c.rest] == c.stem) && !listedRest(c.rest) {
-				continue
-			}
-			if best < 0 || alone[c.rest] && !alone[cands[best].rest] {
-				best = k
+		for _, n := range runs {
+			rest := t.Stem[2*n:]
+			if utf8.RuneCountInString(rest) >= 4 &&
+				(ner.ListedType(rest) != "" || ner.PersonName(rest) || gazetteer.IsCountry(gazetteer.Key(rest))) {
+				s.skip += n
+				s.start, _ = d.Norm.Source(t.NStart+s.skip, t.NEnd)
+				break
 			}
 		}
-		if best >= 0 {
-			c := cands[best]
-			s := &spans[c.span]
-			t := &d.Tokens[s.first]
-			s.skip += c.n
-			s.start, _ = d.Norm.Source(t.NStart+s.skip, t.NEnd)
-		}
-		i = j
 	}
 }
 
@@ -326,11 +267,16 @@ func letterRuns(w string) []int {
 	switch r0 {
 	case 'و', 'ف':
 		if r1, _ := utf8.DecodeRuneInString(w[n0:]); r1 == 'ب' || r1 == 'ك' || r1 == 'ل' {
-			return []int{2, 1}
+			return runsTwoOne
 		}
-		return []int{1}
+		return runsOne
 	case 'ب', 'ك', 'ل':
-		return []int{1}
+		return runsOne
 	}
 	return nil
 }
+
+var (
+	runsTwoOne = []int{2, 1}
+	runsOne    = []int{1}
+)

@@ -242,7 +242,13 @@ func countryNames(d *token.Doc, spans []span) []span {
 	j := 0
 	for k := 0; k < len(toks); k++ {
 		t := &toks[k]
-		if t.Kind != token.Word || !t.SpaceBefore && k > 0 && toks[k-1].Kind == token.Word {
+		// Every country name's first word has three letters or more (six
+		// bytes), as مصر; most words shorter are particles.
+		if t.Kind != token.Word || len(t.Norm) < 6 || !t.SpaceBefore && k > 0 && toks[k-1].Kind == token.Word {
+			continue
+		}
+		whole := t.Pre != "" && !t.Al && ner.CountryStart(t.Norm) // لاتفيا, not ل + اتفيا
+		if !whole && !ner.CountryStart(t.Bare()) {
 			continue
 		}
 		for j < len(spans) && spans[j].last < k {
@@ -253,15 +259,11 @@ func countryNames(d *token.Doc, spans []span) []span {
 		}
 		n := 0
 		for ; n < len(words) && k+n < len(toks) && toks[k+n].Kind == token.Word && (n == 0 || toks[k+n].Pre == "" && toks[k+n].SpaceBefore); n++ {
-			if n == 0 {
-				words[n] = gazetteer.Key(t.Bare())
-			} else {
-				words[n] = gazetteer.Key(toks[k+n].Bare())
-			}
+			words[n] = toks[k+n].Bare()
 		}
 		m, skip, start := gazetteer.MatchCountry(words[:n]), utf8.RuneCountInString(t.Pre), t.EntStart
-		if m == 0 && t.Pre != "" {
-			words[0] = gazetteer.Key(t.Norm) // لاتفيا, not ل + اتفيا
+		if m == 0 && whole {
+			words[0] = t.Norm
 			m, skip, start = gazetteer.MatchCountry(words[:n]), 0, t.Start
 		}
 		if m == 0 || j < len(spans) && spans[j].first <= k+m-1 {
@@ -287,16 +289,17 @@ func countryNames(d *token.Doc, spans []span) []span {
 func quotedTitles(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
 	var titles []span
-	for k := 0; k+2 < len(toks); k++ {
-		typ := workNoun(toks[k].Bare())
-		if toks[k].Kind != token.Word || typ == "" {
+	for q := 1; q+2 < len(toks); q++ {
+		// Quotes are rare: find one, then the noun before it.
+		if toks[q].Kind != token.Punct || !openQuote(toks[q].Norm) {
 			continue
 		}
-		q := k + 1
-		if toks[q].Kind == token.Word && (toks[q].Norm == "بعنوان" || toks[q].Norm == "عنوانه" || toks[q].Norm == "باسم") {
-			q++
+		k := q - 1
+		if w := toks[k].Norm; k > 0 && toks[k].Kind == token.Word && (w == "بعنوان" || w == "عنوانه" || w == "باسم") {
+			k--
 		}
-		if q+2 >= len(toks) || !openQuote(toks[q].Norm) {
+		typ := workNoun(toks[k].Bare())
+		if toks[k].Kind != token.Word || typ == "" {
 			continue
 		}
 		end := -1
@@ -314,7 +317,7 @@ func quotedTitles(d *token.Doc, spans []span) []span {
 		}
 		first, last := q+1, end-1
 		titles = append(titles, span{typ: typ, first: first, last: last, start: toks[first].Start, end: toks[last].End, model: true})
-		k = end
+		q = end
 	}
 	if titles == nil {
 		return spans

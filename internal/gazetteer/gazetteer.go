@@ -7,12 +7,20 @@ package gazetteer
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Key returns the lookup key of a search-normalized name: its words, each
 // without the article ال, joined by single spaces. "الولايات المتحده" gives
 // "ولايات متحده".
 func Key(name string) string {
+	if strings.IndexFunc(name, unicode.IsSpace) < 0 {
+		// One word: a substring, without allocating.
+		if strings.HasPrefix(name, "ال") && len(name) > len("ال")+2 {
+			return name[len("ال"):]
+		}
+		return name
+	}
 	var b strings.Builder
 	for _, w := range strings.Fields(name) {
 		if strings.HasPrefix(w, "ال") && len(w) > len("ال")+2 {

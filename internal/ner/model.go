@@ -32,7 +32,7 @@ const (
 // layout is the decoded position of each part of a model file. Computing it
 // reads the header only.
 type layout struct {
-	name     string
+	name     []byte
 	trans    []byte // (L+1)*L float32
 	slots    []byte
 	mask     uint64
@@ -50,7 +50,7 @@ func parseLayout(b []byte) (layout, bool) {
 	if len(b) < p+tn {
 		return l, false
 	}
-	l.name = string(b[headerFixed:p])
+	l.name = b[headerFixed:p]
 	l.trans = b[p : p+tn]
 	p += tn
 	l.slotSize = 3 + numLabels

@@ -11,6 +11,11 @@ const (
 	listSurname
 )
 
+// CountryStart reports whether the search-normalized word w, without the
+// article, is the first word of a country or territory name in the
+// gazetteer: a quick test before gazetteer.MatchCountry.
+func CountryStart(w string) bool { return lexLookup(wordHash(w))&lexCountryStart != 0 }
+
 // GivenName reports whether the search-normalized word w is in the
 // hand-written list of common given names.
 func GivenName(w string) bool { return lexList(lexLookup(wordHash(w)))&listFirstName != 0 }

@@ -61,7 +61,7 @@ func hasEmptySlot(l *layout) bool {
 // Name returns the model's name, such as "anercorp-2026-11".
 func (m *Model) Name() string {
 	l, _ := parseLayout(m.data)
-	return l.name
+	return string(l.name)
 }
 
 // Known reports whether the model saw the search-normalized bare word often

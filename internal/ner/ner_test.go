@@ -243,3 +243,10 @@ func ExampleModel_Recognize() {
 	// LOC واشنطن
 	// LOC الولايات المتحدة
 }
+
+func TestKnownAllocs(t *testing.T) {
+	m := Default()
+	if n := testing.AllocsPerRun(100, func() { m.Known("بلينكن") }); n != 0 {
+		t.Errorf("Known allocates %v times; want 0", n)
+	}
+}

@@ -79,7 +79,7 @@ func Tokenize(text string) *Doc {
 	// Token strings are substrings of m.Text: bi is the byte offset of rune
 	// i.
 	space, bi := true, 0
-	var orig []rune // the input's code points, made when first needed
+	orig := runeSeeker{text: text} // the input's code points, read forward
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		if unicode.IsSpace(r) {
@@ -124,13 +124,8 @@ func Tokenize(text string) *Doc {
 			pre, al := proclitics(rs[i:j], t.Norm)
 			hamza := false
 			if !al {
-				if p := hamzaProclitics(rs[i:j]); p > pre && m.Text != text {
-					if orig == nil {
-						orig = []rune(text)
-					}
-					if src := m.Spans[i+p].Start; src < len(orig) && isHamzaAlef(orig[src]) {
-						pre, hamza = p, true
-					}
+				if p := hamzaProclitics(rs[i:j]); p > pre && m.Text != text && isHamzaAlef(orig.at(m.Spans[i+p].Start)) {
+					pre, hamza = p, true
 				}
 			}
 			t.Al, t.Hamza = al, hamza
@@ -168,7 +163,9 @@ func splitByDocument(d *Doc) {
 	var cands []cand
 	for k := range d.Tokens {
 		t := &d.Tokens[k]
-		if t.Kind != Word || t.Al || t.Hamza || t.Stem == "" || letterRun(t.Pre, t.Stem) == nil {
+		// A letter and three more: eight bytes at least, as Arabic letters
+		// are two bytes each.
+		if t.Kind != Word || t.Al || t.Hamza || len(t.Stem) < 8 || letterRun(t.Pre, t.Stem) == nil {
 			continue
 		}
 		if _, ok := lookupProcliticString(t.Norm); ok || bloomHas(tableRests, t.Norm) {
@@ -195,7 +192,7 @@ func splitByDocument(d *Doc) {
 	alone := make(map[string]bool, len(cands))
 	for k := range d.Tokens {
 		t := &d.Tokens[k]
-		if t.Kind != Word || t.Al {
+		if t.Kind != Word || t.Al || len(t.Stem) < 6 {
 			continue
 		}
 		if _, ok := first[t.Stem]; ok {
@@ -289,6 +286,25 @@ func hamzaProclitics(w []rune) int {
 		return n
 	}
 	return 0
+}
+
+// runeSeeker reads the code points of a text by index, moving forward only,
+// without decoding the text into a slice.
+type runeSeeker struct {
+	text   string
+	cp, bp int // code point index and byte offset of the next rune
+}
+
+// at returns code point i of the text, or utf8.RuneError past its end. i
+// must not be less than in the previous call.
+func (s *runeSeeker) at(i int) rune {
+	for s.cp < i && s.bp < len(s.text) {
+		_, n := utf8.DecodeRuneInString(s.text[s.bp:])
+		s.bp += n
+		s.cp++
+	}
+	r, _ := utf8.DecodeRuneInString(s.text[s.bp:])
+	return r
 }
 
 func isHamzaAlef(r rune) bool { return r == 'أ' || r == 'إ' || r == 'آ' }
