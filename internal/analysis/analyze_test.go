@@ -1082,3 +1082,19 @@ func TestNicknames(t *testing.T) {
 		{`قال محمد حمدان دقلو "رويترز" إن`, "PER:محمد حمدان دقلو ORG:رويترز"},
 	})
 }
+
+func TestFixPersonEdges(t *testing.T) {
+	names := analysistest.Names{"محمود علي": PER, "الكيني": PER, "يليام روتو": PER, "اليونيفيل": MISC, "الله": MISC,
+		"اديس ابابا": PER}
+	checkMentions(t, names, []mentionCase{
+		// على with ى is the preposition; علي with ي may be the name.
+		{"التقى محمود على هامش القمة", "PER:محمود"},
+		{"التقى محمود علي في القمة", "PER:محمود علي"},
+		// An adjective of origin before a person.
+		{"بحضور الرئيس الكيني ويليام روتو", "PER:ويليام روتو"},
+		// A listed organization is one, but الله stays as found.
+		{"قالت اليونيفيل إن شاء الله", "ORG:اليونيفيل MISC:الله"},
+		// A listed name of two words takes the list's type.
+		{"في أديس أبابا أمس", "LOC:أديس أبابا DATE:أمس"},
+	})
+}
