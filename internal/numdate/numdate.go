@@ -199,7 +199,11 @@ func (s *scanner) add(dst []Mention, typ string, st, e int) []Mention {
 	if st >= e {
 		return dst
 	}
-	return append(dst, Mention{Type: typ, Start: st, End: e, Skip: int(s.info[st].skip)})
+	skip := int(s.info[st].skip)
+	if n := teenSkip(&s.toks[st]); skip == 0 && n > 0 && e > st+1 {
+		skip = n // وأحد عشر: the lexicon does not hold أحد alone
+	}
+	return append(dst, Mention{Type: typ, Start: st, End: e, Skip: skip})
 }
 
 // norm returns the normalized form of token i, or "" outside the document.
@@ -348,7 +352,7 @@ func (s *scanner) dateCore(j int, lead bool) int {
 		}
 	case c&cPeriod != 0 && s.cls(j+1)&cPostMod != 0:
 		return j + 2
-	case c&cNumWord != 0 || c&cTimeDual != 0:
+	case c&cNumWord != 0 || c&cTimeDual != 0 || teenSkip(&s.toks[j]) >= 0 && s.atom(j) == j+2:
 		return s.period(j)
 	}
 	if e, amb := s.month(j); e > 0 {
@@ -630,6 +634,30 @@ func (s *scanner) label(i int) bool {
 	return false
 }
 
+// teenSkip returns how many proclitic letters precede the first word of a
+// number from 11 to 19 in t, or -1 when t is no such word. واحد before عشر
+// is و + أحد.
+func teenSkip(t *token.Token) int {
+	switch {
+	case teenUnit(t.Stem):
+		return len(t.Pre) / 2 // proclitics are two-byte letters
+	case t.Pre == "" && strings.HasPrefix(t.Norm, "و") && teenUnit(t.Norm[len("و"):]):
+		return 1
+	}
+	return -1
+}
+
+// teenUnit reports whether w is the first word of a number from 11 to 19,
+// before عشر or عشرة.
+func teenUnit(w string) bool {
+	switch w {
+	case "احد", "احدي", "اثنا", "اثني", "اثنتا", "اثنتي", "ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه",
+		"ست", "سته", "سبع", "سبعه", "ثماني", "ثمانيه", "ثمان", "تسع", "تسعه":
+		return true
+	}
+	return false
+}
+
 // numCore returns the end of a number phrase at j (digits, number words,
 // magnitudes and و-compounds), or -1.
 func (s *scanner) numCore(j int) int {
@@ -665,6 +693,10 @@ func (s *scanner) atom(j int) int {
 		return j + 1
 	}
 	c := s.cls(j)
+	if j+1 < s.lim && s.toks[j+1].Kind == token.Word && (s.toks[j+1].Norm == "عشر" || s.toks[j+1].Norm == "عشره") &&
+		teenSkip(&s.toks[j]) >= 0 {
+		return j + 2 // أحد عشر، اثنتي عشرة، ثلاثة عشر
+	}
 	switch {
 	case c&(cNumWord|cMag) != 0:
 		return j + 1

@@ -271,7 +271,8 @@ func runesLen(rs []rune) int {
 // Written with a hamza (لأكسيوس، بإيلون) the alef starts a new word, so the
 // letters before it are proclitics even when the rest is a word no corpus
 // holds; the normalized text has lost the hamza, so Tokenize checks the
-// input.
+// input. (A و or ف alone before a hamza was tried too: on the dev split it
+// did no better.)
 func hamzaProclitics(w []rune) int {
 	n := 0
 	if len(w) > 0 && (w[0] == 'و' || w[0] == 'ف') {
