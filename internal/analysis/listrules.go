@@ -234,7 +234,9 @@ func listedPlaces(d *token.Doc, spans []span) []span {
 
 // countryNames returns spans for the names of countries and territories
 // (CLDR's Arabic names) that no span covers, except the few that are also
-// common words: مالي (financial), المغرب (the sunset prayer), بنين (sons).
+// common words: مالي (financial), المغرب (the sunset prayer), بنين (sons),
+// and a name with the article ending in ة after a word with the article,
+// which is the adjective (السوق المالية السعودية).
 func countryNames(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
 	var out []span
@@ -274,6 +276,9 @@ func countryNames(d *token.Doc, spans []span) []span {
 			if m == 1 {
 				continue
 			}
+		}
+		if m == 1 && t.Al && t.Pre == "" && strings.HasSuffix(t.Norm, "ه") && k > 0 && toks[k-1].Kind == token.Word && toks[k-1].Al {
+			continue // the adjective: السوق المالية السعودية
 		}
 		out = append(out, span{typ: LOC, first: k, last: k + m - 1, skip: skip, start: start, end: toks[k+m-1].End})
 		k += m - 1
