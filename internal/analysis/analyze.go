@@ -141,6 +141,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = joinLetterNames(d, ms)
 	ms = joinNameParts(d, ms)
 	ms = joinPersonGaps(d, ms)
+	extendParticles(d, ms)
 	ms = joinKnownPersons(d, ms)
 	nameFacilities(d, ms)
 	extendHeads(d, ms)

@@ -1098,3 +1098,13 @@ func TestFixPersonEdges(t *testing.T) {
 		{"في أديس أبابا أمس", "LOC:أديس أبابا DATE:أمس"},
 	})
 }
+
+func TestExtendParticles(t *testing.T) {
+	names := analysistest.Names{"اورسولا فون": PER, "فيرجيل فان": PER, "احمد": PER}
+	checkMentions(t, names, []mentionCase{
+		{"أعلنت أورسولا فون دير لاين أن", "PER:أورسولا فون دير لاين"},
+		{"سجل فيرجيل فان دايك هدفا", "PER:فيرجيل فان دايك"},
+		// No particle at the end: nothing to extend.
+		{"قال أحمد دير", "PER:أحمد"},
+	})
+}

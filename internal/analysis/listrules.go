@@ -491,6 +491,39 @@ func nameParticles(w string) bool {
 	return false
 }
 
+// extendParticles extends a person that ends in a European name particle
+// (فون، فان، دي، دا، دير …), which no name ends with, over any further
+// particles and the word after them, whatever letter the tokenizer split
+// off it (after a particle no preposition stands): the model's "أورسولا
+// فون" is أورسولا فون دير لاين.
+func extendParticles(d *token.Doc, spans []span) {
+	toks := d.Tokens
+	for i := range spans {
+		s := &spans[i]
+		if s.typ != PER || !europeanParticle(toks[s.last].Norm) {
+			continue
+		}
+		k := s.last + 1
+		for k < len(toks) && k-s.last <= 2 && toks[k].Kind == token.Word && toks[k].SpaceBefore && europeanParticle(toks[k].Norm) {
+			k++
+		}
+		next := i+1 < len(spans) && spans[i+1].first <= k
+		if k >= len(toks) || next || toks[k].Kind != token.Word || !toks[k].SpaceBefore || toks[k].Al ||
+			functionWords[toks[k].Norm] {
+			continue
+		}
+		s.last, s.end = k, toks[k].End
+	}
+}
+
+func europeanParticle(w string) bool {
+	switch w {
+	case "دا", "دي", "دو", "دوس", "ديل", "ديلا", "دير", "فان", "فون":
+		return true
+	}
+	return false
+}
+
 // joinPersonGaps joins two persons that one or two words separate when each
 // of those words is a name particle or a listed given or family name (the
 // letter the tokenizer may have split off included): the model found
