@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -375,7 +376,9 @@ func stemOf(t *token.Token, skip int) string {
 // word is a listed organization, place or country: كلينتون in "إدارة
 // كلينتون" after بيل كلينتون is the man, not an organization.
 func surnamesAsPersons(ents []Entity) {
-	var surnames map[string]bool
+	// Few persons per article: a slice, as a map costs more in
+	// WebAssembly.
+	var surnames []string
 	for i := range ents {
 		e := &ents[i]
 		if e.Type != PER {
@@ -390,10 +393,7 @@ func surnamesAsPersons(ents []Entity) {
 		if nameTails[last] || nameHeads[prev] || prev == "ال" {
 			continue // عبد الله، بن لادن and آل ثاني name no one alone
 		}
-		if surnames == nil {
-			surnames = make(map[string]bool)
-		}
-		surnames[last] = true
+		surnames = append(surnames, last)
 	}
 	if surnames == nil {
 		return
@@ -405,7 +405,7 @@ func surnamesAsPersons(ents []Entity) {
 		default:
 			continue
 		}
-		if surnames[e.Key] && ner.ListedType(e.Key) == "" && !gazetteer.IsCountry(gazetteer.Key(e.Key)) {
+		if slices.Contains(surnames, e.Key) && ner.ListedType(e.Key) == "" && !gazetteer.IsCountry(gazetteer.Key(e.Key)) {
 			e.Type = PER
 		}
 	}

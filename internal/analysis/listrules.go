@@ -556,13 +556,10 @@ func joinPersonGaps(d *token.Doc, spans []span) []span {
 // elsewhere in the article: the model found بيل كلينتون once, then "بيل"
 // and an organization "كلينتون" side by side.
 func joinKnownPersons(d *token.Doc, spans []span) []span {
-	var full map[string]bool
+	var full []string // few per article: a slice, cheaper than a map in WebAssembly
 	for _, s := range spans {
 		if s.model && s.typ == PER && s.last > s.first {
-			if full == nil {
-				full = make(map[string]bool)
-			}
-			full[spanKey(d, s, s.first, s.last)] = true
+			full = append(full, spanKey(d, s, s.first, s.last))
 		}
 	}
 	if len(full) == 0 {
@@ -574,7 +571,7 @@ func joinKnownPersons(d *token.Doc, spans []span) []span {
 			s.first == out[n-1].last+1 && d.Tokens[s.first].SpaceBefore && d.Tokens[s.first].Pre == "" {
 			joined := out[n-1]
 			joined.last, joined.end = s.last, s.end
-			if full[spanKey(d, joined, joined.first, joined.last)] {
+			if slices.Contains(full, spanKey(d, joined, joined.first, joined.last)) {
 				out[n-1] = joined
 				continue
 			}

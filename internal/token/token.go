@@ -180,34 +180,46 @@ func splitByDocument(d *Doc) {
 	if len(cands) == 0 {
 		return
 	}
-	// For each candidate rest, the letter right before it in the first
-	// token that gives it, and whether another token gives it after another
-	// letter (فنتنياهو and لنتنياهو; not وبيريز and فبيريز, which share the ب
-	// before يريز) or alone.
-	first := make(map[string]string, len(cands))
-	for _, c := range cands {
-		first[c.rest] = ""
+	// For each distinct candidate rest, the letter right before it in the
+	// first token that gives it, and whether another token gives it after
+	// another letter (فنتنياهو and لنتنياهو; not وبيريز and فبيريز, which
+	// share the ب before يريز) or alone. A small table of the document's
+	// own: a Go map costs far more in WebAssembly.
+	type restState struct {
+		rest, letter string
+		other, alone bool
 	}
-	other := make(map[string]bool, len(cands))
-	alone := make(map[string]bool, len(cands))
+	var rests []restState
+	idx := make([]int, len(cands)) // cands[i]'s rest in rests
+	tab := newStringTable(len(cands))
+	for i, c := range cands {
+		r := tab.find(c.rest)
+		if r < 0 {
+			r = len(rests)
+			rests = append(rests, restState{rest: c.rest})
+			tab.add(c.rest, r)
+		}
+		idx[i] = r
+	}
 	for k := range d.Tokens {
 		t := &d.Tokens[k]
 		if t.Kind != Word || t.Al || len(t.Stem) < 6 {
 			continue
 		}
-		if _, ok := first[t.Stem]; ok {
-			other[t.Stem], alone[t.Stem] = true, true // the rest as a word of its own
+		if r := tab.find(t.Stem); r >= 0 {
+			rests[r].other, rests[r].alone = true, true // the rest as a word of its own
 		}
 		for _, n := range letterRun(t.Pre, t.Stem) {
-			rest := t.Stem[2*n:]
-			l, ok := first[rest]
+			r := tab.find(t.Stem[2*n:])
+			if r < 0 {
+				continue
+			}
 			letter := t.Stem[2*n-2 : 2*n]
-			switch {
-			case !ok:
-			case l == "":
-				first[rest] = letter
-			case l != letter:
-				other[rest] = true
+			switch st := &rests[r]; {
+			case st.letter == "":
+				st.letter = letter
+			case st.letter != letter:
+				st.other = true
 			}
 		}
 	}
@@ -220,7 +232,7 @@ func splitByDocument(d *Doc) {
 		}
 		best := -1
 		for k := i; k < j; k++ {
-			if other[cands[k].rest] && (best < 0 || !alone[cands[best].rest]) {
+			if rests[idx[k]].other && (best < 0 || !rests[idx[best]].alone) {
 				best = k
 			}
 		}
@@ -233,6 +245,49 @@ func splitByDocument(d *Doc) {
 		}
 		i = j
 	}
+}
+
+// stringTable maps a few strings to small integers: open addressing over
+// FNV-1a hashes, sized for the strings it will hold.
+type stringTable struct {
+	keys []string
+	vals []int
+	mask uint64
+}
+
+func newStringTable(n int) *stringTable {
+	size := 8
+	for size < 2*n {
+		size *= 2
+	}
+	return &stringTable{keys: make([]string, size), vals: make([]int, size), mask: uint64(size - 1)}
+}
+
+func (t *stringTable) slot(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	i := h & t.mask
+	for t.keys[i] != "" && t.keys[i] != s {
+		i = (i + 1) & t.mask
+	}
+	return i
+}
+
+// find returns the value of s, or -1.
+func (t *stringTable) find(s string) int {
+	if i := t.slot(s); t.keys[i] == s && s != "" {
+		return t.vals[i]
+	}
+	return -1
+}
+
+// add sets the value of s, which must not be "".
+func (t *stringTable) add(s string, v int) {
+	i := t.slot(s)
+	t.keys[i], t.vals[i] = s, v
 }
 
 // letterRun returns the numbers of leading letters of stem that can join
