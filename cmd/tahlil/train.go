@@ -335,30 +335,13 @@ func errorKinds(w io.Writer, m *ner.Model, data []*ner.Aligned) {
 // those of train (ANERcorp train, or the part of it given), AQMAR train and
 // the Wojood sample.
 func procliticCounts(data string, train []conll.Sentence) (map[string]int, error) {
-	freq := map[string]int{}
-	for _, s := range train {
-		token.CountWords(freq, strings.Join(s.Tokens, " "))
-	}
-	aq, err := conll.ReadDir(filepath.Join(data, aqmarTrain), conll.AQMAR)
+	extras, err := conll.UnlabeledExtras(data)
 	if err != nil {
 		return nil, err
 	}
-	for _, s := range aq {
+	freq := map[string]int{}
+	for _, s := range append(train[:len(train):len(train)], extras...) {
 		token.CountWords(freq, strings.Join(s.Tokens, " "))
-	}
-	for _, f := range wojoodFiles {
-		fh, err := os.Open(filepath.Join(data, f))
-		if err != nil {
-			return nil, err
-		}
-		w, err := conll.ReadNested(fh, conll.Wojood)
-		fh.Close()
-		if err != nil {
-			return nil, err
-		}
-		for _, s := range w {
-			token.CountWords(freq, strings.Join(s.Tokens, " "))
-		}
 	}
 	return freq, nil
 }

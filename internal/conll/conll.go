@@ -236,3 +236,27 @@ func Group(s []Sentence, n int) []Sentence {
 	}
 	return out
 }
+
+// UnlabeledExtras reads the corpora that, besides ANERcorp train, count
+// as training text where only the words matter (the proclitic tables of
+// the tokenizer): AQMAR train and the three parts of the Wojood sample,
+// under data (the shared data directory). No test split is among them.
+func UnlabeledExtras(data string) ([]Sentence, error) {
+	out, err := ReadDir(filepath.Join(data, "aqmar", "train"), AQMAR)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range []string{"train.txt", "val.txt", "test.txt"} {
+		fh, err := os.Open(filepath.Join(data, "wojood-sample", f))
+		if err != nil {
+			return nil, err
+		}
+		w, err := ReadNested(fh, Wojood)
+		fh.Close()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, w...)
+	}
+	return out, nil
+}

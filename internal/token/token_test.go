@@ -2,7 +2,6 @@ package token
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -123,15 +122,7 @@ func TestGeneratedProclitics(t *testing.T) {
 		}
 	}
 	count(conll.ReadFile(filepath.Join(data, "anercorp", "ANERCorp_CamelLab_train.approx.txt"), conll.ANERcorp))
-	count(conll.ReadDir(filepath.Join(data, "aqmar", "train"), conll.AQMAR))
-	for _, f := range []string{"train.txt", "val.txt", "test.txt"} {
-		fh, err := os.Open(filepath.Join(data, "wojood-sample", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		count(conll.ReadNested(fh, conll.Wojood))
-		fh.Close()
-	}
+	count(conll.UnlabeledExtras(data))
 	words, offsets, rests := BuildProcliticTable(freq)
 	if words != procliticWords || !slices.Equal(offsets, procliticOffsets[:]) || rests != procliticRests {
 		t.Error("proclitics_table.go is out of date: run go generate ./internal/token")
