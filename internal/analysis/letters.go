@@ -243,7 +243,7 @@ func dropLetters(d *token.Doc, spans []span) {
 		if !s.model || t.Kind != token.Word || t.Al || t.Hamza || len(t.Stem) < 10 || s.skip != utf8.RuneCountInString(t.Pre) {
 			continue // a letter and four more, two bytes each
 		}
-		runs := letterRuns(t.Stem)
+		runs := token.MoreProclitics(t.Pre, t.Stem)
 		if runs == nil || ner.Listed(t.Stem) || ner.Default().Known(t.Stem) {
 			continue
 		}
@@ -258,25 +258,3 @@ func dropLetters(d *token.Doc, spans []span) {
 		}
 	}
 }
-
-// letterRuns returns the lengths of the runs of proclitic letters (و or ف,
-// then ب ك or ل) that w starts with, longest first. The letters are two
-// bytes each.
-func letterRuns(w string) []int {
-	r0, n0 := utf8.DecodeRuneInString(w)
-	switch r0 {
-	case 'و', 'ف':
-		if r1, _ := utf8.DecodeRuneInString(w[n0:]); r1 == 'ب' || r1 == 'ك' || r1 == 'ل' {
-			return runsTwoOne
-		}
-		return runsOne
-	case 'ب', 'ك', 'ل':
-		return runsOne
-	}
-	return nil
-}
-
-var (
-	runsTwoOne = []int{2, 1}
-	runsOne    = []int{1}
-)

@@ -484,11 +484,10 @@ func joinLetterNames(d *token.Doc, spans []span) []span {
 // and Arab full names: لولا دا سيلفا، فان دايك، حمد بن خليفة آل ثاني.
 func nameParticles(w string) bool {
 	switch w {
-	case "دا", "دي", "دو", "دوس", "ديل", "دل", "فان", "فون", "دير", "لا", "لي", "بن", "ابن", "بنت",
-		"ابو", "ال":
+	case "لا", "لي", "بن", "ابن", "بنت", "ابو", "ال":
 		return true
 	}
-	return false
+	return europeanParticle(w)
 }
 
 // extendParticles extends a person that ends in a European name particle

@@ -230,16 +230,6 @@ func futureVerb(t *token.Token) bool {
 // repeated full name keep every word, and so does a first word followed by
 // بن/بنت/آل: تميم بن حمد آل ثاني after حمد بن خليفة آل ثاني is a son, not a
 // verb before his father's name.
-// lineage reports whether a normalized word links a given name to a
-// father's or family name.
-func lineage(w string) bool {
-	switch w {
-	case "بن", "بنت", "ابن", "ال":
-		return true
-	}
-	return false
-}
-
 func trimHead(d *token.Doc, spans []span) []span {
 	firsts := map[string]string{} // last word of an earlier multi-word PER span → its first word
 	for i := range spans {
@@ -249,7 +239,7 @@ func trimHead(d *token.Doc, spans []span) []span {
 		}
 		head, tail := d.Tokens[s.first].Stem, d.Tokens[s.last].Stem
 		if f, ok := firsts[tail]; ok && f != head && s.model && !ner.GivenName(head) && !ner.GivenName(d.Tokens[s.first].Bare()) &&
-			!nameHeads[head] && d.Tokens[s.first+1].Kind == token.Word && !lineage(d.Tokens[s.first+1].Norm) {
+			!nameHeads[head] && d.Tokens[s.first+1].Kind == token.Word && !nameHeads[d.Tokens[s.first+1].Norm] && d.Tokens[s.first+1].Norm != "ال" {
 			dropFirst(d, s)
 			continue
 		}

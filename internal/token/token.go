@@ -165,13 +165,13 @@ func splitByDocument(d *Doc) {
 		t := &d.Tokens[k]
 		// A letter and three more: eight bytes at least, as Arabic letters
 		// are two bytes each.
-		if t.Kind != Word || t.Al || t.Hamza || len(t.Stem) < 8 || letterRun(t.Pre, t.Stem) == nil {
+		if t.Kind != Word || t.Al || t.Hamza || len(t.Stem) < 8 || MoreProclitics(t.Pre, t.Stem) == nil {
 			continue
 		}
 		if _, ok := lookupProcliticString(t.Norm); ok || bloomHas(tableRests, t.Norm) {
 			continue // a word the corpora know: فيصل stays whole beside يصل
 		}
-		for _, n := range letterRun(t.Pre, t.Stem) {
+		for _, n := range MoreProclitics(t.Pre, t.Stem) {
 			if rest := t.Stem[2*n:]; utf8.RuneCountInString(rest) >= 3 {
 				cands = append(cands, cand{k, n, rest})
 			}
@@ -209,7 +209,7 @@ func splitByDocument(d *Doc) {
 		if r := tab.find(t.Stem); r >= 0 {
 			rests[r].other, rests[r].alone = true, true // the rest as a word of its own
 		}
-		for _, n := range letterRun(t.Pre, t.Stem) {
+		for _, n := range MoreProclitics(t.Pre, t.Stem) {
 			r := tab.find(t.Stem[2*n:])
 			if r < 0 {
 				continue
@@ -290,10 +290,11 @@ func (t *stringTable) add(s string, v int) {
 	t.keys[i], t.vals[i] = s, v
 }
 
-// letterRun returns the numbers of leading letters of stem that can join
-// the proclitics pre as more proclitics (a و or ف first, then one of ب ك
-// ل), longest first. The letters are two bytes each.
-func letterRun(pre, stem string) []int {
+// MoreProclitics returns the numbers of leading letters of stem that can
+// join the proclitics pre as more proclitics (a و or ف first, then one of
+// ب ك ل), longest first: the letters a token kept that may still be
+// prefixes. The letters are two bytes each.
+func MoreProclitics(pre, stem string) []int {
 	r0, n0 := utf8.DecodeRuneInString(stem)
 	switch {
 	case pre == "" && (r0 == 'و' || r0 == 'ف'):
