@@ -706,10 +706,10 @@ func TestDropNisba(t *testing.T) {
 }
 
 func TestKeepNameInitial(t *testing.T) {
-	// The recognizer's names are keyed on the tokenizer's stems: ويليام is
-	// و + يليام, while فلورنتينو and فبيريز keep their letters (no corpus
-	// word follows them).
-	names := analysistest.Names{"فلورنتينو بيريز": PER, "بيريز": PER, "فبيريز": PER, "يليام": PER, "نتنياهو": PER, "لفيسبوك": ORG}
+	// The recognizer's names are keyed on the tokenizer's stems: ويليام
+	// stays whole as a listed name, and فلورنتينو and فبيريز keep their
+	// letters (no corpus word follows them).
+	names := analysistest.Names{"فلورنتينو بيريز": PER, "بيريز": PER, "فبيريز": PER, "ويليام": PER, "نتنياهو": PER, "لفيسبوك": ORG}
 	checkMentions(t, names, []mentionCase{
 		// A name's own ف is not a conjunction.
 		{"قال رئيس النادي فلورنتينو بيريز إن", "PER:فلورنتينو بيريز"},
@@ -903,6 +903,11 @@ func TestListedPlaces(t *testing.T) {
 		{"دفن في مسقط رأسه", ""},
 		{"مسقط، عاصمة", ""},
 	})
+	checkMentions(t, analysistest.Names{"بغداد": LOC, "زيد": PER}, []mentionCase{
+		// Right after و that follows a place.
+		{"فاز في بغداد والبصرة وسط", "LOC:بغداد LOC:البصرة"},
+		{"التقى زيد والبصرة", "PER:زيد"},
+	})
 }
 
 func TestSplitOrgPerson(t *testing.T) {
@@ -1044,11 +1049,13 @@ func TestCountryNames(t *testing.T) {
 		// the ones that are also common words stay unmarked alone.
 		{"زار ليتوانيا ولجمهورية الكونغو الديمقراطية", "LOC:ليتوانيا LOC:جمهورية الكونغو الديمقراطية"},
 		{"بعد صلاة المغرب ناقشوا الوضع المالي", ""},
+		{"صورت القمر وقالت هند إن الهند", "LOC:الهند"},
 	})
 }
 
 func TestQuotedTitles(t *testing.T) {
-	names := analysistest.Names{"دايت": MISC, "نور": PER, "نيويورك": LOC, "القاهره": LOC, "الممر": ORG}
+	names := analysistest.Names{"دايت": MISC, "نور": PER, "نيويورك": LOC, "القاهره": LOC, "الممر": ORG, "منظمه": ORG,
+		"فورو": MISC}
 	checkMentions(t, names, []mentionCase{
 		// The title in quotes after a work noun is one MISC, whatever the
 		// model found inside it.
@@ -1056,6 +1063,9 @@ func TestQuotedTitles(t *testing.T) {
 		{`عرض فيلم "الممر" في القاهرة`, "MISC:الممر LOC:القاهرة"},
 		// A newspaper's is an organization.
 		{"قالت صحيفة «نيويورك تايمز» إن", "ORG:نيويورك تايمز"},
+		{`بحسب منظمة "فورو بينال" الحقوقية`, "ORG:فورو بينال"},
+		// With the article, the quote is what the body said.
+		{`قال إن الحزب "لن يسلم سلاحه".`, ""},
 		// No work noun, an unclosed quote, or a sentence inside: nothing.
 		{"قال «مع نور» إن", "PER:نور"},
 		{"برنامج «مع نور. ثم", "PER:نور"},
@@ -1084,8 +1094,8 @@ func TestNicknames(t *testing.T) {
 }
 
 func TestFixPersonEdges(t *testing.T) {
-	names := analysistest.Names{"محمود علي": PER, "الكيني": PER, "يليام روتو": PER, "اليونيفيل": MISC, "الله": MISC,
-		"اديس ابابا": PER}
+	names := analysistest.Names{"محمود علي": PER, "الكيني": PER, "ويليام روتو": PER, "اليونيفيل": MISC, "الله": MISC,
+		"اديس ابابا": PER, "راشد 2": PER}
 	checkMentions(t, names, []mentionCase{
 		// على with ى is the preposition; علي with ي may be the name.
 		{"التقى محمود على هامش القمة", "PER:محمود"},
@@ -1094,6 +1104,8 @@ func TestFixPersonEdges(t *testing.T) {
 		{"بحضور الرئيس الكيني ويليام روتو", "PER:ويليام روتو"},
 		// A listed organization is one, but الله stays as found.
 		{"قالت اليونيفيل إن شاء الله", "ORG:اليونيفيل MISC:الله"},
+		// A name that ends in a number is a thing's.
+		{"أطلق المستكشف راشد 2 نحو القمر", "MISC:راشد 2"},
 		// A listed name of two words takes the list's type.
 		{"في أديس أبابا أمس", "LOC:أديس أبابا DATE:أمس"},
 	})
@@ -1106,5 +1118,54 @@ func TestExtendParticles(t *testing.T) {
 		{"سجل فيرجيل فان دايك هدفا", "PER:فيرجيل فان دايك"},
 		// No particle at the end: nothing to extend.
 		{"قال أحمد دير", "PER:أحمد"},
+	})
+}
+
+func TestFamousPeople(t *testing.T) {
+	names := analysistest.Names{"عبد المجيد": PER, "ادهانوم غيبريسوس": PER, "ميرتس": ORG, "اردوغان": PER,
+		"مصر": LOC, "بلينكن": PER}
+	checkMentions(t, names, []mentionCase{
+		// Family names of people in the news, found alone or with a
+		// proclitic.
+		{"أكد السيسي أن مصر لن تقبل، وقال لافروف", "PER:السيسي LOC:مصر PER:لافروف"},
+		{"التقى أردوغان بزيلينسكي وبِزيلينسكي", "PER:أردوغان PER:زيلينسكي PER:زيلينسكي"},
+		// They join a person span next to them, and a given name before.
+		{"قال الرئيس عبد المجيد تبون إن", "PER:عبد المجيد تبون"},
+		{"دعا تيدروس أدهانوم غيبريسوس إلى", "PER:تيدروس أدهانوم غيبريسوس"},
+		{"وصل كير ستارمر إلى", "PER:كير ستارمر"},
+		// Another type becomes the person; what the model found as a
+		// person is left as it is.
+		{"التقى المستشار ميرتس", "PER:ميرتس"},
+		{"قال بلينكن", "PER:بلينكن"},
+		// Everyday words are no names.
+		{"قال المعلم إن الطلاب", ""},
+	})
+}
+
+func TestMinistries(t *testing.T) {
+	names := analysistest.Names{"السعوديه": LOC, "اليابان": LOC, "انجلترا": LOC}
+	checkMentions(t, names, []mentionCase{
+		// A ministry with its field, a second word of that field and an
+		// adjective of nationality; proclitics stay out.
+		{"قالت وزارة الصحة المصرية إن", "ORG:وزارة الصحة المصرية"},
+		{"أعلنت وزارة التعليم العالي أن", "ORG:وزارة التعليم العالي"},
+		{"وفقا لوزارة الدفاع", "ORG:وزارة الدفاع"},
+		// Other heads name a body only with the adjective.
+		{"أعلنت وكالة الفضاء السعودية عن", "ORG:وكالة الفضاء السعودية"},
+		{"نقلت وكالة الأنباء الفرنسية عن", "ORG:وكالة الأنباء الفرنسية"},
+		{"قالت وكالة الأنباء إن", ""},
+		// A bank named after a country is the bank.
+		{"حذر بنك اليابان، وقرر بنك إنجلترا", "ORG:بنك اليابان ORG:بنك إنجلترا"},
+		// Not a ministry: the article on the head, or no field after it.
+		{"قالت الوزارة المصرية إن", ""},
+		{"وزارة في الحكومة", ""},
+	})
+}
+
+func TestSaudiAdjective(t *testing.T) {
+	names := analysistest.Names{"سعوديه": LOC, "السعوديه": LOC}
+	checkMentions(t, names, []mentionCase{
+		// سعودية without the article is the adjective; the country has it.
+		{"أرسلت رائدة فضاء سعودية إلى السعودية", "LOC:السعودية"},
 	})
 }

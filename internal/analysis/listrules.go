@@ -27,7 +27,7 @@ func facilityType(bare string) string {
 		"سجن", "معبر", "مخيم", "قصر", "فندق", "قاعده", "سد", "نفق", "حي", "متحف", "مكتبه", "مسرح", "كنيسه",
 		"كاتدرائيه", "معبد", "برج", "قلعه", "حديقه":
 		return LOC
-	case "جامعه", "مدرسه", "كليه", "معهد", "مؤسسه", "مركز", "صندوق":
+	case "جامعه", "مدرسه", "كليه", "معهد", "مؤسسه", "مركز", "صندوق", "بنك", "مصرف":
 		return ORG
 	case "جائزه":
 		return MISC
@@ -37,13 +37,14 @@ func facilityType(bare string) string {
 
 // nameFacilities turns a person or other name found right after such a head
 // word into the facility's name, head word included: "مستشفى ناصر" rather
-// than the person ناصر, "ملعب محمد الخامس" rather than a MISC name. The
-// head must be written without the article and be the word just before the
+// than the person ناصر, "ملعب محمد الخامس" rather than a MISC name, and
+// after the heads of placeNamedHead also a place: "بنك اليابان". The head
+// must be written without the article and be the word just before the
 // name.
 func nameFacilities(d *token.Doc, spans []span) {
 	for i := range spans {
 		s := &spans[i]
-		if !s.model || s.typ != PER && s.typ != MISC || s.first == 0 || s.skip > 0 || !d.Tokens[s.first].SpaceBefore {
+		if !s.model || s.typ != PER && s.typ != MISC && s.typ != LOC || s.first == 0 || s.skip > 0 || !d.Tokens[s.first].SpaceBefore {
 			continue
 		}
 		if i > 0 && spans[i-1].last >= s.first-1 {
@@ -51,13 +52,24 @@ func nameFacilities(d *token.Doc, spans []span) {
 		}
 		h := &d.Tokens[s.first-1]
 		typ := facilityType(h.Bare())
-		if h.Kind != token.Word || h.Al || typ == "" {
+		if h.Kind != token.Word || h.Al || typ == "" || s.typ == LOC && !placeNamedHead(h.Bare()) {
 			continue
 		}
 		s.typ, s.first = typ, s.first-1
 		s.skip = utf8.RuneCountInString(h.Pre)
 		s.start = h.EntStart
 	}
+}
+
+// placeNamedHead reports whether the bare word is a head noun of an
+// institution that takes a place's name as its own: بنك اليابان and جامعة
+// القاهرة are organizations, not the country and the city.
+func placeNamedHead(w string) bool {
+	switch w {
+	case "بنك", "مصرف", "جامعه":
+		return true
+	}
+	return false
 }
 
 // nameHeadWords reports whether the bare word is a head noun that begins an
@@ -108,8 +120,15 @@ func extendHeads(d *token.Doc, spans []span) {
 }
 
 // dropAdverbs drops one-word model spans written with a final tanween
-// fath, as adverbs are (رياضياً، اقتصادياً) and names in news text are not.
+// fath, as adverbs are (رياضياً، اقتصادياً) and names in news text are not,
+// and the adjective سعودية.
 func dropAdverbs(d *token.Doc, spans []span) []span {
+	// سعودية without the article is the adjective (رائدة فضاء سعودية): the
+	// country is always السعودية.
+	spans = slices.DeleteFunc(spans, func(s span) bool {
+		t := &d.Tokens[s.first]
+		return s.typ == LOC && s.first == s.last && !t.Al && t.Stem == "سعوديه"
+	})
 	// The adverbs end in ا once normalized; only such spans need the walk
 	// over the text to their bytes.
 	if !slices.ContainsFunc(spans, func(s span) bool { return adverbCandidate(d, s) }) {
@@ -203,19 +222,15 @@ func splitOrgPerson(d *token.Doc, spans []span) []span {
 // listedPlaces returns spans for listed places and countries that the model
 // left out where the text can only mean the place: after في، إلى or من (with
 // و or ف before it) and right before punctuation, as in "وفي مسقط، افتتح",
-// while "في مسقط رأسه" (his birthplace) stays a common noun.
+// while "في مسقط رأسه" (his birthplace) stays a common noun; and right
+// after و that follows a place, as in "في بغداد والبصرة".
 func listedPlaces(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
 	var out []span
 	j := 0
 	for k := 1; k+1 < len(toks); k++ {
 		t := &toks[k]
-		if t.Kind != token.Word || !t.SpaceBefore || t.Pre != "" || toks[k+1].Kind != token.Punct || toks[k+1].SpaceBefore {
-			continue
-		}
-		switch toks[k-1].Norm {
-		case "في", "وفي", "ففي", "الي", "والي", "من", "ومن":
-		default:
+		if t.Kind != token.Word || !t.SpaceBefore {
 			continue
 		}
 		for j < len(spans) && spans[j].last < k {
@@ -223,6 +238,18 @@ func listedPlaces(d *token.Doc, spans []span) []span {
 		}
 		if j < len(spans) && spans[j].first <= k {
 			continue // inside a span already
+		}
+		switch {
+		case t.Pre == "و" && j > 0 && spans[j-1].last == k-1 && spans[j-1].typ == LOC:
+			// A place joined to a place: "في بغداد والبصرة".
+		case t.Pre != "" || toks[k+1].Kind != token.Punct || toks[k+1].SpaceBefore:
+			continue
+		default:
+			switch toks[k-1].Norm {
+			case "في", "وفي", "ففي", "الي", "والي", "من", "ومن":
+			default:
+				continue
+			}
 		}
 		if ner.ListedType(t.Stem) != LOC && !gazetteer.IsCountry(gazetteer.Key(t.Bare())) {
 			continue
@@ -272,9 +299,13 @@ func countryNames(d *token.Doc, spans []span) []span {
 			continue
 		}
 		switch words[0] {
-		case "مالي", "مغرب", "بنين", "ساموا", "جورجيا", "نيجر", "كوراساو":
+		case "مالي", "مغرب", "بنين", "ساموا", "جورجيا", "نيجر", "كوراساو", "قمر":
 			if m == 1 {
 				continue
+			}
+		case "سعوديه", "هند":
+			if m == 1 && !t.Al {
+				continue // the adjective سعودية and the given name هند; the countries take the article
 			}
 		}
 		if m == 1 && t.Al && t.Pre == "" && strings.HasSuffix(t.Norm, "ه") && k > 0 && toks[k-1].Kind == token.Word && toks[k-1].Al {
@@ -287,13 +318,16 @@ func countryNames(d *token.Doc, spans []span) []span {
 }
 
 // quotedTitles marks the title in quotes that follows a noun for a work or
-// an operation (MISC), or for a newspaper, channel or platform (ORG),
-// directly or after بعنوان: برنامج «حوار من القلب»، فيلم "الممر"، عملية «طوفان
-// الأقصى»، صحيفة «نيويورك تايمز». Model spans inside the quotes give way to
-// the title, and a model span that is the whole title takes its type.
+// an operation (MISC), or for a newspaper, channel, platform, organization,
+// party or company (ORG), directly or after بعنوان: برنامج «حوار من القلب»،
+// فيلم "الممر"، عملية «طوفان الأقصى»، صحيفة «نيويورك تايمز»، منظمة "فورو
+// بينال". Model spans inside the quotes give way to the title, a model span
+// that is the whole title takes its type, and an organization span that is
+// only the noun before the quotes is dropped.
 func quotedTitles(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
 	var titles []span
+	var heads []int // the token before each title's quotes
 	for q := 1; q+2 < len(toks); q++ {
 		// Quotes are rare: find one, then the noun before it.
 		if toks[q].Kind != token.Punct || !openQuote(toks[q].Norm) {
@@ -304,8 +338,8 @@ func quotedTitles(d *token.Doc, spans []span) []span {
 			k--
 		}
 		typ := workNoun(toks[k].Bare())
-		if toks[k].Kind != token.Word || typ == "" {
-			continue
+		if toks[k].Kind != token.Word || typ == "" || typ == ORG && toks[k].Al {
+			continue // with the article, a body's noun comes before what it said: الحزب "لن يسلّم سلاحه"
 		}
 		end := -1
 		for e := q + 1; e < len(toks) && e <= q+9; e++ {
@@ -322,6 +356,7 @@ func quotedTitles(d *token.Doc, spans []span) []span {
 		}
 		first, last := q+1, end-1
 		titles = append(titles, span{typ: typ, first: first, last: last, start: toks[first].Start, end: toks[last].End, model: true})
+		heads = append(heads, k)
 		q = end
 	}
 	if titles == nil {
@@ -330,6 +365,9 @@ func quotedTitles(d *token.Doc, spans []span) []span {
 	out := make([]span, 0, len(spans)+len(titles))
 	j := 0
 	for _, s := range spans {
+		if s.first == s.last && s.typ == ORG && slices.Contains(heads, s.first) {
+			continue // the head noun alone: منظمة before «فورو بينال»
+		}
 		for j < len(titles) && titles[j].end <= s.start {
 			out = append(out, titles[j])
 			j++
@@ -364,7 +402,8 @@ func workNoun(w string) string {
 		"قصيده", "قصيدته", "لوحه", "عمليه", "معرض", "مهرجان", "لعبه",
 		"تطبيق":
 		return MISC
-	case "صحيفه", "جريده", "مجله", "قناه", "وكاله", "منصه", "موقع":
+	case "صحيفه", "جريده", "مجله", "قناه", "وكاله", "منصه", "موقع", "منظمه", "جمعيه", "حركه", "حزب",
+		"شركه", "مجموعه", "ائتلاف", "تحالف":
 		return ORG
 	}
 	return ""
@@ -400,7 +439,9 @@ func nicknames(d *token.Doc, spans []span) {
 	}
 }
 
-// fixPersonEdges corrects three misreadings at the edges of names:
+// fixPersonEdges corrects four misreadings at the edges of names:
+//   - a person that ends in a number is a thing named after someone
+//     (المستكشف "راشد 2"), MISC;
 //   - a person that ends in a preposition written with ى in the input (على،
 //     إلى، حتى) ends before it: normalization makes على the given name علي,
 //     but no name is spelled so (حسن شيخ محمود على هامش القمة);
@@ -416,6 +457,10 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 	for i := range spans {
 		s := spans[i]
 		switch {
+		case s.typ == PER && s.last > s.first && toks[s.last].Kind == token.Number:
+			// No one's name ends in a number; a rover's or a phone's does
+			// (المستكشف "راشد 2").
+			s.typ = MISC
 		case s.typ == PER && s.last > s.first:
 			t := &toks[s.last]
 			if t.Pre == "" && (t.Norm == "علي" || t.Norm == "الي" || t.Norm == "حتي") {
@@ -781,3 +826,79 @@ func personsAsOrgs(d *token.Doc, spans []span) {
 // givenName reports whether t is a listed given name, with or without the
 // letter the tokenizer may have split off it.
 func givenName(t *token.Token) bool { return ner.GivenName(t.Stem) || ner.GivenName(t.Norm) }
+
+// ministries marks the ministries the model leaves out, as ANERcorp, which
+// it learned from, tags them O: وزارة and the word with the article that
+// names its field (وزارة الصحة), a listed second word of that field
+// (وزارة التعليم العالي، وزارة الشؤون الخارجية) and a feminine adjective of
+// nationality (وزارة الخارجية الأمريكية). The other heads of
+// nationalBodyHead name a body only with the adjective: وكالة الفضاء
+// السعودية، هيئة الإذاعة البريطانية, not وكالة الأنباء alone. The span
+// leaves out proclitics before the head (لوزارة الدفاع).
+func ministries(d *token.Doc) []span {
+	toks := d.Tokens
+	var out []span
+	for k := 0; k+1 < len(toks); k++ {
+		h := &toks[k]
+		if h.Kind != token.Word || h.Al {
+			continue
+		}
+		ministry := h.Stem == "وزاره"
+		if !ministry && !nationalBodyHead(h.Stem) {
+			continue
+		}
+		word := func(j int) bool {
+			t := &toks[j]
+			return t.Kind == token.Word && t.Al && t.Pre == "" && t.SpaceBefore
+		}
+		last := k + 1
+		if !word(last) || femNationality(toks[last].Norm) {
+			continue
+		}
+		if last+1 < len(toks) && word(last+1) && ministrySecond(toks[last+1].Norm) {
+			last++
+		}
+		if last+1 < len(toks) && word(last+1) && femNationality(toks[last+1].Norm) {
+			last++
+		} else if !ministry {
+			continue
+		}
+		out = append(out, span{typ: ORG, first: k, last: last, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: toks[last].End})
+		k = last
+	}
+	return out
+}
+
+// ministrySecond reports whether w is the second word of a ministry's
+// field: التعليم العالي، الشؤون الخارجية، التنمية الاجتماعية.
+func ministrySecond(w string) bool {
+	switch w {
+	case "العالي", "الخارجيه", "الداخليه", "الاجتماعيه", "الاسلاميه", "الدينيه", "الوطني", "الوطنيه",
+		"المحليه", "البلديه", "الريفيه", "العامه", "الرقميه", "الاقتصاديه", "الخارجي", "الانسانيه":
+		return true
+	}
+	return false
+}
+
+// femNationality reports whether w is the feminine of an adjective of
+// nationality: المصرية، الأمريكية.
+func femNationality(w string) bool {
+	switch w {
+	case "الامريكيه", "الاميركيه", "البريطانيه", "الروسيه", "الصينيه", "الهنديه", "اليابانيه", "الباكستانيه",
+		"الاسرائيليه", "الفلسطينيه", "الاوكرانيه", "الايرانيه", "الافغانيه", "الاثيوبيه", "الكينيه", "النيجيريه",
+		"الكنديه", "الاستراليه", "الاندونيسيه", "الماليزيه", "الكوريه", "الجزائريه", "الموريتانيه",
+		"اليمنيه", "الصوماليه", "الفرنسيه", "الالمانيه", "الايطاليه", "الاسبانيه", "التركيه", "اليونانيه":
+		return true
+	}
+	return strings.HasSuffix(w, "ه") && nationality(w[:len(w)-len("ه")])
+}
+
+// nationalBodyHead reports whether the bare word heads the name of a
+// national body when a field and an adjective of nationality follow it.
+func nationalBodyHead(w string) bool {
+	switch w {
+	case "وكاله", "هيئه", "مؤسسه", "سلطه", "مصلحه", "شركه", "اداره", "مديريه":
+		return true
+	}
+	return false
+}

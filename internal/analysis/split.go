@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -229,15 +230,32 @@ func futureVerb(t *token.Token) bool {
 // بنيامين نتنياهو. A name introduced for the first time ("يوآف جالانت") and a
 // repeated full name keep every word, and so does a first word followed by
 // بن/بنت/آل: تميم بن حمد آل ثاني after حمد بن خليفة آل ثاني is a son, not a
-// verb before his father's name.
+// verb before his father's name. A span that starts with the surname of a
+// person named in full earlier ends there when the next word is no name
+// (a verb: "بلينكن كرر") or another such surname ("هاليفي بلينكن"); a known
+// surname at its end becomes a person of its own.
 func trimHead(d *token.Doc, spans []span) []span {
 	firsts := map[string]string{} // last word of an earlier multi-word PER span → its first word
+	var cut []span                // known names cut off the end of a span
 	for i := range spans {
 		s := &spans[i]
 		if s.typ != PER || s.last == s.first {
 			continue
 		}
 		head, tail := d.Tokens[s.first].Stem, d.Tokens[s.last].Stem
+		_, nextKnown := firsts[d.Tokens[s.first+1].Stem]
+		if _, ok := firsts[head]; ok && s.model && !givenName(&d.Tokens[s.first]) && (nextKnown || runOn(d, s.first+1)) {
+			// The surname of a person named in full earlier, run into the
+			// verb or the person after it: "بلينكن كرر", "بلينكن أبلغ
+			// نتنياهو", "أطلع هاليفي بلينكن".
+			if _, ok := firsts[tail]; ok {
+				t := &d.Tokens[s.last]
+				cut = append(cut, span{typ: PER, first: s.last, last: s.last, skip: utf8.RuneCountInString(t.Pre),
+					start: t.EntStart, end: t.End, model: true})
+			}
+			s.last, s.end = s.first, d.Tokens[s.first].End
+			continue
+		}
 		if f, ok := firsts[tail]; ok && f != head && s.model && !ner.GivenName(head) && !ner.GivenName(d.Tokens[s.first].Bare()) &&
 			!nameHeads[head] && d.Tokens[s.first+1].Kind == token.Word && !nameHeads[d.Tokens[s.first+1].Norm] && d.Tokens[s.first+1].Norm != "ال" {
 			dropFirst(d, s)
@@ -247,5 +265,18 @@ func trimHead(d *token.Doc, spans []span) []span {
 			firsts[tail] = head
 		}
 	}
+	if cut != nil {
+		spans = append(spans, cut...)
+		slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	}
 	return spans
+}
+
+// runOn reports whether token k, right after a known surname in a person
+// span, is no part of the name: a word without the article that is in no
+// name list and is neither a given name nor a name part (بن، عبد).
+func runOn(d *token.Doc, k int) bool {
+	t := &d.Tokens[k]
+	return t.Kind == token.Word && !t.Al && t.Pre == "" && !nameHeads[t.Norm] && t.Norm != "ال" && !ner.Listed(t.Norm) &&
+		!ner.GivenName(t.Stem)
 }

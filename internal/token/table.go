@@ -1,6 +1,7 @@
 package token
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -85,8 +86,8 @@ func BuildProcliticTable(freq map[string]int) (words string, offsets []uint32, r
 		if len(rs) < 3 || !strings.ContainsRune("وفبكل", rs[0]) {
 			continue
 		}
-		if articleLength(rs) >= 0 {
-			continue // the article forms are not in question
+		if articleLength(rs) >= 0 || slices.Contains(wholeNames, w) {
+			continue // the article forms are not in question; names below
 		}
 		split, evidence := -1, false
 		if freq["ال"+w] >= 2 {
@@ -107,6 +108,14 @@ func BuildProcliticTable(freq map[string]int) (words string, offsets []uint32, r
 		}
 		if evidence && split != defaultProclitics(rs, w) {
 			out = append(out, entry{w, split})
+		}
+	}
+	// Names stay whole, even those that begin like the article (والتر،
+	// كاليفورنيا), whatever the corpora count.
+	for _, w := range wholeNames {
+		rs := []rune(w)
+		if articleLength(rs) >= 0 || defaultProclitics(rs, w) != 0 {
+			out = append(out, entry{w, 0})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].w < out[j].w })
@@ -224,4 +233,32 @@ func bloomHash[S ~string | ~[]byte](w S) (uint64, uint64) {
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33
 	return h, h>>29 | 1
+}
+
+// wholeNames are names that begin with a proclitic letter and are far more
+// often the name than the letter before another word, although the corpora
+// count that other word often enough to split them (بكين beside كين, كمال
+// beside مال, كاليفورنيا, وارسو). They stay whole; a proclitic before them
+// is still split off (لبكين). Names that are as often a preposition and a
+// word are left out: باسم (in the name of), لولا (if not), وجده (and his
+// grandfather), باول (the first, when the hamza is dropped). A slice, not
+// a map: Go builds it at link time, and only table building reads it.
+var wholeNames = []string{
+	// Given names.
+	"بسام", "فادي", "فراس", "فيدل", "كمال", "كولن",
+	"لبني", "ليلي", "وجدي", "وليام", "ويليام",
+	"كلود", "لاري", "ليان", "وولفغانغ",
+	"ويلي", "كميل", "لانا", "باقر", "لخضر", "بولا",
+	"وسام", "كيري", "بيليه",
+	// Places.
+	"بعقوبه", "بكين", "بيونغ", "ليما", "وارسو",
+	"وهران", "ويلينغتون", "ورقله", "وزيرستان",
+	"بهاما", "بوسنه", "فلبين",
+	// Clubs and companies.
+	"بوروسيا", "بوما", "فورد", "وارنر",
+	"بورشه", "واتساب", "واتفورد",
+	"وستهام", "ويستهام", "ويغان",
+	// Names that begin like the article.
+	"كاليفورنيا", "فالنسيا", "بالميراس", "باليرمو", "كالياري", "والمارت",
+	"كالينينغراد", "فالنتينو", "والتر", "فاليري", "فالنتينا", "بالاو",
 }
