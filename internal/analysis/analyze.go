@@ -157,6 +157,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = clubsByNisba(d, ms)
 	ms = merge(ms, countryNames(d, ms))
 	ms = merge(ms, ministries(d))
+	ms = merge(ms, sportClubs(d, ms))
 	ms = quotedTitles(d, ms)
 	nicknames(d, ms)
 	ms = famousPeople(d, ms)

@@ -1123,7 +1123,7 @@ func TestExtendParticles(t *testing.T) {
 
 func TestFamousPeople(t *testing.T) {
 	names := analysistest.Names{"عبد المجيد": PER, "ادهانوم غيبريسوس": PER, "ميرتس": ORG, "اردوغان": PER,
-		"مصر": LOC, "بلينكن": PER}
+		"مصر": LOC, "بلينكن": PER, "ايا كالاس": ORG, "منظمه كالاس": ORG}
 	checkMentions(t, names, []mentionCase{
 		// Family names of people in the news, found alone or with a
 		// proclitic.
@@ -1133,9 +1133,12 @@ func TestFamousPeople(t *testing.T) {
 		{"قال الرئيس عبد المجيد تبون إن", "PER:عبد المجيد تبون"},
 		{"دعا تيدروس أدهانوم غيبريسوس إلى", "PER:تيدروس أدهانوم غيبريسوس"},
 		{"وصل كير ستارمر إلى", "PER:كير ستارمر"},
+		{"التقى المبعوث توم براك", "PER:توم براك"},
 		// Another type becomes the person; what the model found as a
 		// person is left as it is.
 		{"التقى المستشار ميرتس", "PER:ميرتس"},
+		{"وقالت مسؤولة السياسة الخارجية كايا كالاس إن", "PER:كايا كالاس"},
+		{"قالت منظمة كالاس إن", "ORG:منظمة كالاس"},
 		{"قال بلينكن", "PER:بلينكن"},
 		// Everyday words are no names.
 		{"قال المعلم إن الطلاب", ""},
@@ -1154,6 +1157,12 @@ func TestMinistries(t *testing.T) {
 		{"أعلنت وكالة الفضاء السعودية عن", "ORG:وكالة الفضاء السعودية"},
 		{"نقلت وكالة الأنباء الفرنسية عن", "ORG:وكالة الأنباء الفرنسية"},
 		{"قالت وكالة الأنباء إن", ""},
+		// Chambers of parliament and cabinets.
+		{"صادق مجلس النواب المغربي على القانون", "ORG:مجلس النواب المغربي"},
+		{"قرر مجلس الوزراء أمس", "ORG:مجلس الوزراء DATE:أمس"},
+		{"في مجلس العزاء", ""},
+		{"أعلن الاتحاد القطري لكرة القدم تعيين", "ORG:الاتحاد القطري لكرة القدم"},
+		{"وقرر الاتحاد المصري أمس", "ORG:الاتحاد المصري DATE:أمس"},
 		// A bank named after a country is the bank.
 		{"حذر بنك اليابان، وقرر بنك إنجلترا", "ORG:بنك اليابان ORG:بنك إنجلترا"},
 		// Not a ministry: the article on the head, or no field after it.
@@ -1167,5 +1176,16 @@ func TestSaudiAdjective(t *testing.T) {
 	checkMentions(t, names, []mentionCase{
 		// سعودية without the article is the adjective; the country has it.
 		{"أرسلت رائدة فضاء سعودية إلى السعودية", "LOC:السعودية"},
+	})
+}
+
+func TestSportClubs(t *testing.T) {
+	checkMentions(t, analysistest.Names{}, []mentionCase{
+		// In an article about sport, a club whose name is also a word.
+		{"فاز النصر على الاتحاد في مباراة الدوري، وتعادل الهلال الذي", "ORG:النصر ORG:الاتحاد ORG:الهلال"},
+		// Not before another word with the article, nor outside sport.
+		{"قال مدرب المنتخب إن الاتحاد الأوروبي والوحدة الوطنية", "ORG:الاتحاد الأوروبي"},
+		{"حقق الجيش النصر على الأعداء", ""},
+		{"أقيمت مباراة الدوري على ملعب الاتحاد وتعادل", "LOC:ملعب الاتحاد"},
 	})
 }

@@ -833,17 +833,30 @@ func givenName(t *token.Token) bool { return ner.GivenName(t.Stem) || ner.GivenN
 // (وزارة التعليم العالي، وزارة الشؤون الخارجية) and a feminine adjective of
 // nationality (وزارة الخارجية الأمريكية). The other heads of
 // nationalBodyHead name a body only with the adjective: وكالة الفضاء
-// السعودية، هيئة الإذاعة البريطانية, not وكالة الأنباء alone. The span
-// leaves out proclitics before the head (لوزارة الدفاع).
+// السعودية، هيئة الإذاعة البريطانية, not وكالة الأنباء alone. Chambers of
+// parliament and cabinets are marked as ministries are (مجلس النواب
+// المغربي، مجلس الوزراء), and الاتحاد with an adjective of nationality is
+// a national federation (الاتحاد القطري لكرة القدم). The span leaves out
+// proclitics before the head (لوزارة الدفاع).
 func ministries(d *token.Doc) []span {
 	toks := d.Tokens
 	var out []span
 	for k := 0; k+1 < len(toks); k++ {
 		h := &toks[k]
+		if h.Kind == token.Word && h.Stem == "الاتحاد" && toks[k+1].Kind == token.Word && toks[k+1].Pre == "" && nationality(toks[k+1].Norm) {
+			// A national federation: الاتحاد القطري لكرة القدم.
+			last := k + 1
+			if last+2 < len(toks) && toks[last+1].Stem == "كره" && toks[last+1].Pre == "ل" && toks[last+2].Norm == "القدم" {
+				last += 2
+			}
+			out = append(out, span{typ: ORG, first: k, last: last, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: toks[last].End})
+			k = last
+			continue
+		}
 		if h.Kind != token.Word || h.Al {
 			continue
 		}
-		ministry := h.Stem == "وزاره"
+		ministry := h.Stem == "وزاره" || h.Stem == "مجلس" && k+1 < len(toks) && chamber(toks[k+1].Norm)
 		if !ministry && !nationalBodyHead(h.Stem) {
 			continue
 		}
@@ -858,7 +871,7 @@ func ministries(d *token.Doc) []span {
 		if last+1 < len(toks) && word(last+1) && ministrySecond(toks[last+1].Norm) {
 			last++
 		}
-		if last+1 < len(toks) && word(last+1) && femNationality(toks[last+1].Norm) {
+		if w := toks[min(last+1, len(toks)-1)].Norm; last+1 < len(toks) && word(last+1) && (femNationality(w) || nationality(w)) {
 			last++
 		} else if !ministry {
 			continue
@@ -893,11 +906,104 @@ func femNationality(w string) bool {
 	return strings.HasSuffix(w, "ه") && nationality(w[:len(w)-len("ه")])
 }
 
+// chamber reports whether w, after مجلس, names a chamber of parliament or a
+// cabinet: مجلس النواب، مجلس الشيوخ، مجلس الوزراء.
+func chamber(w string) bool {
+	switch w {
+	case "النواب", "الشيوخ", "الشوري", "الوزراء", "الامه", "الاعيان", "الشعب", "العموم", "اللوردات":
+		return true
+	}
+	return false
+}
+
 // nationalBodyHead reports whether the bare word heads the name of a
 // national body when a field and an adjective of nationality follow it.
 func nationalBodyHead(w string) bool {
 	switch w {
 	case "وكاله", "هيئه", "مؤسسه", "سلطه", "مصلحه", "شركه", "اداره", "مديريه":
+		return true
+	}
+	return false
+}
+
+// sportClubs marks the clubs whose names are also common words (النصر
+// victory, الهلال crescent, الاتحاد union, العين eye) where the article is
+// about sport: two sport words or more (مباراة، هدف، الدوري، مدرب …). A
+// club word the model left out is ORG, unless another word with the article
+// follows it (الاتحاد الأوروبي، الوحدة الوطنية, and also الهلال السعودي and
+// "مدرب النصر البرتغالي جورجي جيسوس", where the adjective may be the
+// coach's); a relative pronoun may (الهلال الذي تعادل). After the head
+// noun of a ground it is that place: ملعب الاتحاد.
+func sportClubs(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	n := 0
+	for k := range toks {
+		if toks[k].Kind == token.Word && sportWord(toks[k].Bare()) {
+			n++
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	var out []span
+	j := 0
+	for k := range toks {
+		t := &toks[k]
+		if t.Kind != token.Word || !t.Al || !ambiguousClub(t.Stem) {
+			continue
+		}
+		for j < len(spans) && spans[j].last < k {
+			j++
+		}
+		if j < len(spans) && spans[j].first <= k {
+			continue
+		}
+		if k+1 < len(toks) {
+			next := &toks[k+1]
+			if next.Kind == token.Word && next.Al && next.Pre == "" && !relativePronoun(next.Norm) {
+				continue
+			}
+		}
+		s := span{typ: ORG, first: k, last: k, skip: utf8.RuneCountInString(t.Pre), start: t.EntStart, end: t.End}
+		if h := &toks[max(k-1, 0)]; k > 0 && t.Pre == "" && h.Kind == token.Word && !h.Al && facilityType(h.Bare()) == LOC &&
+			(j == 0 || spans[j-1].last < k-1) {
+			// The club's ground: ملعب الاتحاد.
+			s.typ, s.first, s.skip, s.start = LOC, k-1, utf8.RuneCountInString(h.Pre), h.EntStart
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// sportWord reports whether the bare word w belongs to sport news.
+func sportWord(w string) bool {
+	switch w {
+	case "مباراه", "مباريات", "هدفين", "دوري", "مدرب", "منتخب", "لاعب", "لاعبين", "لاعبا", "ملعب", "بطوله",
+		"تعادل", "ركله", "ركلات", "شوط", "مهاجم", "الترجيح", "ديربي", "هداف":
+		return true
+	}
+	return false
+}
+
+// ambiguousClub reports whether the normalized word w, with its article,
+// names an Arab club and is also a common word or a place.
+func ambiguousClub(w string) bool {
+	switch w {
+	case "النصر", "الهلال", "الاتحاد", "الاهلي", "العين", "الزمالك", "الوحده", "الشباب", "الفتح", "التعاون",
+		"الاتفاق", "الفيصلي", "الوداد", "الرجاء", "الترجي", "الاسماعيلي", "السد", "الدحيل", "الريان",
+		"الغرافه", "الوصل", "الجزيره", "القادسيه", "العربي", "المريخ", "الفيحاء", "الحزم", "الاخدود",
+		"الشرطه", "الزوراء", "الطلبه", "الوحدات", "الرائد", "الخليج", "الشارقه", "الافريقي", "الصفاقسي",
+		"الجيش", "النجمه", "الوكره", "الخور", "الشحانيه":
+		return true
+	}
+	return false
+}
+
+// relativePronoun reports whether w is a relative pronoun, which begins
+// like a word with the article.
+func relativePronoun(w string) bool {
+	switch w {
+	case "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي":
 		return true
 	}
 	return false

@@ -16,8 +16,9 @@ import (
 // joins it (عبد المجيد تبون), and one right before a person span that starts
 // with a word the model does not know joins that (تيدروس أدهانوم
 // غيبريسوس); a listed given name just before it joins the new span (كير
-// ستارمر), and a one-word span of another type becomes the person, unless
-// the word is a listed organization or place. Two persons side by side, as
+// ستارمر), and a span of another type of up to three words that ends in it
+// becomes the person, unless a word in it is a listed organization or place
+// or an organization's head noun. Two persons side by side, as
 // after a verb ("أطلع هاليفي بلينكن"), stay two.
 func famousPeople(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
@@ -31,7 +32,7 @@ func famousPeople(d *token.Doc, spans []span) []span {
 		start, skip := t.EntStart, utf8.RuneCountInString(t.Pre)
 		switch {
 		case famousSurname(t.Stem):
-		case t.Pre != "" && !t.Al && famousSurname(t.Norm):
+		case t.Pre != "" && famousSurname(t.Norm):
 			// The tokenizer took the name's first letter for a proclitic
 			// (و + يتكوف).
 			start, skip = t.Start, 0
@@ -47,8 +48,13 @@ func famousPeople(d *token.Doc, spans []span) []span {
 			j++
 		}
 		if j < len(spans) && spans[j].first <= k {
-			if s := &spans[j]; s.first == k && s.last == k && s.typ != PER && ner.ListedType(t.Bare()) == "" {
+			if s := &spans[j]; s.typ != PER && s.last == k && s.last-s.first < 3 && plainName(d, *s) {
+				// كايا كالاس as an organization after الاتحاد: the tokenizer
+				// also took her ك for a preposition.
 				s.typ = PER
+				if f := &toks[s.first]; f.Pre == "ك" {
+					s.skip, s.start = 0, f.Start
+				}
 			}
 			continue
 		}
@@ -63,7 +69,7 @@ func famousPeople(d *token.Doc, spans []span) []span {
 			continue
 		}
 		if p := k - 1; p >= 0 && skip == 0 && t.SpaceBefore && (j == 0 || spans[j-1].last < p) {
-			if g := &toks[p]; g.Kind == token.Word && !g.Al && givenName(g) {
+			if g := &toks[p]; g.Kind == token.Word && !g.Al && (givenName(g) || recentGivenName(g.Stem)) {
 				s.first, s.skip, s.start = p, utf8.RuneCountInString(g.Pre), g.EntStart
 			}
 		}
@@ -73,6 +79,18 @@ func famousPeople(d *token.Doc, spans []span) []span {
 		return spans
 	}
 	return merge(spans, add)
+}
+
+// plainName reports whether no word of the span s is a listed name of an
+// organization or place or the head noun of an organization's name.
+func plainName(d *token.Doc, s span) bool {
+	for k := s.first; k <= s.last; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != token.Word || ner.ListedType(t.Bare()) != "" || ner.IsOrgHead(t.Bare()) || ner.IsPlaceHead(t.Bare()) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameGoesOn reports whether t, the first word of a person span, may
@@ -90,6 +108,19 @@ func givenEnd(d *token.Doc, s span) bool {
 		return true
 	}
 	return s.last > s.first && nameHeads[d.Tokens[s.last-1].Norm]
+}
+
+// recentGivenName reports whether the normalized word w is a given name of
+// someone in famousSurname that the model's given-name list lacks: توم
+// براك، ريشي سوناك، أولاف شولتس. They join the family name after them; the
+// model does not use them.
+func recentGivenName(w string) bool {
+	switch w {
+	case "توم", "ريشي", "اولاف", "كايا", "تشاك", "ايال", "هرتسي", "رونين", "ليندسي", "برابوو", "كورينا",
+		"كيريل", "اولينا", "اورسولا", "هانا", "نايب", "ايمي", "كيمي", "بيت", "جيك", "ستيفاني":
+		return true
+	}
+	return false
 }
 
 // procliticLetter reports whether w begins with a letter that may be a
