@@ -155,6 +155,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = merge(ms, phrases)
 	ms = merge(ms, listedPlaces(d, ms))
 	ms = clubsByNisba(d, ms)
+	eventNames(d, ms)
 	ms = merge(ms, countryNames(d, ms))
 	ms = merge(ms, ministries(d))
 	ms = merge(ms, sportClubs(d, ms))

@@ -1152,6 +1152,7 @@ func TestMinistries(t *testing.T) {
 		// adjective of nationality; proclitics stay out.
 		{"قالت وزارة الصحة المصرية إن", "ORG:وزارة الصحة المصرية"},
 		{"أعلنت وزارة التعليم العالي أن", "ORG:وزارة التعليم العالي"},
+		{"وقالت وزارة التجهيز والماء المغربية إن", "ORG:وزارة التجهيز والماء المغربية"},
 		{"وفقا لوزارة الدفاع", "ORG:وزارة الدفاع"},
 		// Other heads name a body only with the adjective.
 		{"أعلنت وكالة الفضاء السعودية عن", "ORG:وكالة الفضاء السعودية"},
@@ -1187,5 +1188,22 @@ func TestSportClubs(t *testing.T) {
 		{"قال مدرب المنتخب إن الاتحاد الأوروبي والوحدة الوطنية", "ORG:الاتحاد الأوروبي"},
 		{"حقق الجيش النصر على الأعداء", ""},
 		{"أقيمت مباراة الدوري على ملعب الاتحاد وتعادل", "LOC:ملعب الاتحاد"},
+	})
+}
+
+func TestEventsAndKunyas(t *testing.T) {
+	names := analysistest.Names{"القاهره": LOC, "الشارقه": LOC, "هند رجب": PER, "كلثوم": PER, "الاونيسكو": ORG}
+	checkMentions(t, names, []mentionCase{
+		// A place after the head noun of an event is the event.
+		{"اختتم مهرجان القاهرة السينمائي الدولي أمس", "MISC:مهرجان القاهرة السينمائي الدولي DATE:أمس"},
+		{"افتتح معرض الشارقة الدولي للكتاب", "MISC:معرض الشارقة الدولي للكتاب"},
+		{"عاد إلى القاهرة", "LOC:القاهرة"},
+		{"في معرض القاهرة أمس، ومهرجان القاهرة أمس", "LOC:القاهرة DATE:أمس MISC:مهرجان القاهرة DATE:أمس"},
+		// Stock exchanges.
+		{"سجلت سوق القاهرة المالية وسوق القاهرة للأوراق المالية", "ORG:سوق القاهرة المالية ORG:سوق القاهرة للأوراق المالية"},
+		// A title in quotes after a work noun and its adjective.
+		{`توج الفيلم الفلسطيني "صوت هند رجب" بالجائزة`, "MISC:صوت هند رجب"},
+		// A kunya, and an organization's name after a building's head noun.
+		{"سيرة أم كلثوم في قصر الأونيسكو", "PER:أم كلثوم LOC:قصر الأونيسكو"},
 	})
 }

@@ -37,14 +37,15 @@ func facilityType(bare string) string {
 
 // nameFacilities turns a person or other name found right after such a head
 // word into the facility's name, head word included: "مستشفى ناصر" rather
-// than the person ناصر, "ملعب محمد الخامس" rather than a MISC name, and
-// after the heads of placeNamedHead also a place: "بنك اليابان". The head
+// than the person ناصر, "ملعب محمد الخامس" rather than a MISC name, after
+// the heads of placeNamedHead also a place ("بنك اليابان"), and after the
+// head of a building or ground an organization ("قصر الأونيسكو"). The head
 // must be written without the article and be the word just before the
 // name.
 func nameFacilities(d *token.Doc, spans []span) {
 	for i := range spans {
 		s := &spans[i]
-		if !s.model || s.typ != PER && s.typ != MISC && s.typ != LOC || s.first == 0 || s.skip > 0 || !d.Tokens[s.first].SpaceBefore {
+		if !s.model || s.typ == DATE || s.typ == NUM || s.first == 0 || s.skip > 0 || !d.Tokens[s.first].SpaceBefore {
 			continue
 		}
 		if i > 0 && spans[i-1].last >= s.first-1 {
@@ -52,7 +53,7 @@ func nameFacilities(d *token.Doc, spans []span) {
 		}
 		h := &d.Tokens[s.first-1]
 		typ := facilityType(h.Bare())
-		if h.Kind != token.Word || h.Al || typ == "" || s.typ == LOC && !placeNamedHead(h.Bare()) {
+		if h.Kind != token.Word || h.Al || typ == "" || s.typ == LOC && !placeNamedHead(h.Bare()) || s.typ == ORG && typ != LOC {
 			continue
 		}
 		s.typ, s.first = typ, s.first-1
@@ -85,8 +86,9 @@ func nameHeadWords(w string) bool {
 
 // extendHeads widens names to words just before them that belong to them:
 // an organization takes a head noun of nameHeadWords written without the
-// article ("جامعة نيويورك أبوظبي"), and a person a listed given name with
-// بنت، بن or ابن ("لطيفة بنت محمد بن راشد").
+// article ("جامعة نيويورك أبوظبي"), a person a listed given name with
+// بنت، بن or ابن ("لطيفة بنت محمد بن راشد"), and a one-word person the أم or
+// أبو of a kunya ("أم كلثوم", "أبو مازن").
 func extendHeads(d *token.Doc, spans []span) {
 	free := func(i, k int) bool { // token k is a word in no span before spans[i]
 		return k >= 0 && d.Tokens[k].Kind == token.Word && (i == 0 || spans[i-1].last < k)
@@ -100,6 +102,9 @@ func extendHeads(d *token.Doc, spans []span) {
 		switch {
 		case s.typ == ORG && free(i, k) && !d.Tokens[k].Al && nameHeadWords(d.Tokens[k].Bare()):
 			s.first = k
+		case s.typ == PER && free(i, k) && d.Tokens[k].Pre == "" && d.Tokens[k].SpaceBefore && s.first == s.last &&
+			(d.Tokens[k].Norm == "ام" || d.Tokens[k].Norm == "ابو"):
+			s.first = k // أم كلثوم، أبو مازن
 		case s.typ == PER && free(i, k) && free(i, k-1) && d.Tokens[k].Pre == "" && d.Tokens[k].SpaceBefore &&
 			(d.Tokens[k].Norm == "بن" || d.Tokens[k].Norm == "بنت" || d.Tokens[k].Norm == "ابن") &&
 			!d.Tokens[k-1].Al && givenName(&d.Tokens[k-1]):
@@ -336,6 +341,8 @@ func quotedTitles(d *token.Doc, spans []span) []span {
 		k := q - 1
 		if w := toks[k].Norm; k > 0 && toks[k].Kind == token.Word && (w == "بعنوان" || w == "عنوانه" || w == "باسم") {
 			k--
+		} else if k > 0 && nisbaAdjective(&toks[k]) && toks[k-1].Al && workNoun(toks[k-1].Bare()) == MISC {
+			k-- // الفيلم الفلسطيني "صوت هند رجب"
 		}
 		typ := workNoun(toks[k].Bare())
 		if toks[k].Kind != token.Word || typ == "" || typ == ORG && toks[k].Al {
@@ -830,7 +837,8 @@ func givenName(t *token.Token) bool { return ner.GivenName(t.Stem) || ner.GivenN
 // ministries marks the ministries the model leaves out, as ANERcorp, which
 // it learned from, tags them O: وزارة and the word with the article that
 // names its field (وزارة الصحة), a listed second word of that field
-// (وزارة التعليم العالي، وزارة الشؤون الخارجية) and a feminine adjective of
+// (وزارة التعليم العالي، وزارة الشؤون الخارجية) or a second field after و
+// (وزارة الاقتصاد والمالية), and a feminine adjective of
 // nationality (وزارة الخارجية الأمريكية). The other heads of
 // nationalBodyHead name a body only with the adjective: وكالة الفضاء
 // السعودية، هيئة الإذاعة البريطانية, not وكالة الأنباء alone. Chambers of
@@ -870,6 +878,9 @@ func ministries(d *token.Doc) []span {
 		}
 		if last+1 < len(toks) && word(last+1) && ministrySecond(toks[last+1].Norm) {
 			last++
+		} else if t := &toks[min(last+1, len(toks)-1)]; ministry && last+1 < len(toks) && t.Kind == token.Word && t.Pre == "و" &&
+			t.Al && t.SpaceBefore && !femNationality(t.Stem) {
+			last++ // a second field: وزارة التجهيز والماء، وزارة الصحة والسكان
 		}
 		if w := toks[min(last+1, len(toks)-1)].Norm; last+1 < len(toks) && word(last+1) && (femNationality(w) || nationality(w)) {
 			last++
@@ -1007,4 +1018,72 @@ func relativePronoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// nisbaAdjective reports whether t is an adjective of relation with the
+// article and no proclitic: الفلسطيني، الدولية.
+func nisbaAdjective(t *token.Token) bool {
+	return t.Kind == token.Word && t.Al && t.Pre == "" && t.SpaceBefore &&
+		(strings.HasSuffix(t.Norm, "ي") || strings.HasSuffix(t.Norm, "يه"))
+}
+
+// eventHead reports whether the bare word heads the name of an event named
+// after its place: مهرجان القاهرة، معرض الشارقة، منتدى دافوس.
+func eventHead(w string) bool {
+	switch w {
+	case "مهرجان", "معرض", "منتدي", "مؤتمر", "اسبوع":
+		return true
+	}
+	return false
+}
+
+// eventNames turns a place right after the head noun of an event into the
+// event, a MISC name with the head and the adjectives of relation after the
+// place, and one word after لل: مهرجان القاهرة السينمائي الدولي، معرض
+// الشارقة الدولي للكتاب. Without such words after it only a festival is
+// an event: ANERcorp tags معرض صنعاء and مؤتمر روما as the places. A place
+// after سوق and before المالية is a stock exchange, ORG (سوق دبي المالية).
+func eventNames(d *token.Doc, spans []span) {
+	toks := d.Tokens
+	for i := range spans {
+		s := &spans[i]
+		if s.typ != LOC || s.first == 0 || s.skip > 0 || i > 0 && spans[i-1].last >= s.first-1 {
+			continue
+		}
+		h := &toks[s.first-1]
+		if h.Kind != token.Word || h.Al || !toks[s.first].SpaceBefore {
+			continue
+		}
+		if h.Bare() == "سوق" {
+			// A stock exchange: سوق دبي المالية، سوق مسقط للأوراق المالية.
+			k := s.last + 1
+			if k+1 < len(toks) && toks[k].Stem == "اوراق" && toks[k].Pre == "لل" {
+				k++
+			}
+			if k < len(toks) && toks[k].Norm == "الماليه" && toks[k].SpaceBefore && (i+1 == len(spans) || spans[i+1].first > k) {
+				s.typ, s.first, s.skip, s.start = ORG, s.first-1, utf8.RuneCountInString(h.Pre), h.EntStart
+				s.last, s.end = k, toks[k].End
+			}
+			continue
+		}
+		if !eventHead(h.Bare()) {
+			continue
+		}
+		limit := len(toks)
+		if i+1 < len(spans) {
+			limit = spans[i+1].first
+		}
+		last := s.last
+		for n := 0; n < 3 && last+1 < limit && nisbaAdjective(&toks[last+1]); n++ {
+			last++
+		}
+		if k := last + 1; k < limit && toks[k].Kind == token.Word && toks[k].Pre == "لل" && toks[k].SpaceBefore {
+			last = k
+		}
+		if last == s.last && h.Bare() != "مهرجان" {
+			continue // معرض صنعاء may be a place in the city; مهرجان كان is the festival
+		}
+		s.typ, s.first, s.skip, s.start = MISC, s.first-1, utf8.RuneCountInString(h.Pre), h.EntStart
+		s.last, s.end = last, toks[last].End
+	}
 }
