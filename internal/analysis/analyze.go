@@ -169,6 +169,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ents := entities(d, spans)
 	surnamesAsPersons(ents)
 	harmonize(ents)
+	guillemetOrgs(d.Text, ents)
 	return ents, group(ents), stats(d, ents, nl)
 }
 
@@ -411,6 +412,26 @@ func surnamesAsPersons(ents []Entity) {
 		}
 		if slices.Contains(surnames, e.Key) && ner.ListedType(e.Key) == "" && !gazetteer.IsCountry(gazetteer.Key(e.Key)) {
 			e.Type = PER
+		}
+	}
+}
+
+// guillemetOrgs makes a place written alone in guillemets an organization,
+// after harmonize so that the place elsewhere in the article stays a place:
+// a newspaper credited at the head of a story ("لندن: «الشرق الأوسط»") or a
+// company, as ANERcorp tags them.
+func guillemetOrgs(text string, ents []Entity) {
+	seek := byteSeeker{text: text}
+	for i := range ents {
+		e := &ents[i]
+		b0 := seek.at(e.Start)
+		if e.Type != LOC {
+			continue
+		}
+		before := strings.TrimRight(text[:b0], " ")
+		after := strings.TrimLeft(text[b0+len(e.Text):], " ")
+		if strings.HasSuffix(before, "«") && strings.HasPrefix(after, "»") {
+			e.Type = ORG
 		}
 	}
 }

@@ -1189,6 +1189,12 @@ func TestSportClubs(t *testing.T) {
 		{"حقق الجيش النصر على الأعداء", ""},
 		{"أقيمت مباراة الدوري على ملعب الاتحاد وتعادل", "LOC:ملعب الاتحاد"},
 	})
+	names := analysistest.Names{"روما": LOC, "هامبورغ": LOC, "ايطاليا": LOC, "المانيا": LOC}
+	checkMentions(t, names, []mentionCase{
+		// Results list clubs with their country in brackets.
+		{"نتائج مباريات الدوري: روما ( إيطاليا ) - هامبورغ (ألمانيا) 2-1", "ORG:روما LOC:إيطاليا ORG:هامبورغ LOC:ألمانيا"},
+		{"زار روما ( إيطاليا ) أمس", "LOC:روما LOC:إيطاليا DATE:أمس"},
+	})
 }
 
 func TestEventsAndKunyas(t *testing.T) {
@@ -1205,5 +1211,13 @@ func TestEventsAndKunyas(t *testing.T) {
 		{`توج الفيلم الفلسطيني "صوت هند رجب" بالجائزة`, "MISC:صوت هند رجب"},
 		// A kunya, and an organization's name after a building's head noun.
 		{"سيرة أم كلثوم في قصر الأونيسكو", "PER:أم كلثوم LOC:قصر الأونيسكو"},
+	})
+}
+
+func TestGuillemetOrgs(t *testing.T) {
+	names := analysistest.Names{"الشرق الاوسط": LOC, "لندن": LOC}
+	checkMentions(t, names, []mentionCase{
+		// A newspaper credited in guillemets.
+		{"لندن: «الشرق الأوسط» قال مسؤول إن الشرق الأوسط", "LOC:لندن ORG:الشرق الأوسط LOC:الشرق الأوسط"},
 	})
 }

@@ -947,15 +947,10 @@ func nationalBodyHead(w string) bool {
 // noun of a ground it is that place: ملعب الاتحاد.
 func sportClubs(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
-	n := 0
-	for k := range toks {
-		if toks[k].Kind == token.Word && sportWord(toks[k].Bare()) {
-			n++
-		}
-	}
-	if n < 2 {
+	if !sportArticle(d) {
 		return nil
 	}
+	clubsInResults(d, spans)
 	var out []span
 	j := 0
 	for k := range toks {
@@ -984,6 +979,40 @@ func sportClubs(d *token.Doc, spans []span) []span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// sportArticle reports whether d has two sport words or more.
+func sportArticle(d *token.Doc) bool {
+	n := 0
+	for k := range d.Tokens {
+		if t := &d.Tokens[k]; t.Kind == token.Word && sportWord(t.Bare()) {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clubsInResults makes a city followed by its country in brackets a club,
+// as sport results list them: روما ( إيطاليا ), هامبورغ (ألمانيا).
+func clubsInResults(d *token.Doc, spans []span) {
+	toks := d.Tokens
+	for i := range spans {
+		s := &spans[i]
+		k := s.last + 1
+		if s.typ != LOC || k+2 >= len(toks) || toks[k].Norm != "(" || toks[k+2].Norm != ")" && (k+3 >= len(toks) || toks[k+3].Norm != ")") {
+			continue
+		}
+		if gazetteer.IsCountry(gazetteer.Key(spanKey(d, *s, s.first, s.last))) {
+			continue
+		}
+		c := &toks[k+1]
+		if c.Kind == token.Word && gazetteer.MatchCountry([]string{c.Bare()}) == 1 || toks[k+2].Norm != ")" && c.Kind == token.Word &&
+			gazetteer.MatchCountry([]string{c.Bare(), toks[k+2].Bare()}) == 2 {
+			s.typ = ORG
+		}
+	}
 }
 
 // sportWord reports whether the bare word w belongs to sport news.
