@@ -687,6 +687,9 @@ func TestListedPhrases(t *testing.T) {
 		{"عبر البحر الأحمر", analysistest.Names{"عبر البحر": LOC}, "LOC:عبر البحر"},
 		{"منظمة الصحة في جنيف", nil, ""},
 		{"قالت الأمم المتحدة", analysistest.Names{"قالت الامم": PER}, "PER:قالت الأمم"},
+		// People whose names are short words.
+		{"وقال بان كي مون إن", analysistest.Names{"مون": LOC}, "PER:بان كي مون"},
+		{"ترأس البابا ليو الرابع عشر القداس", nil, "PER:ليو الرابع عشر"},
 	} {
 		if g := mentions(t, tt.in, tt.names); g != tt.want {
 			t.Errorf("%q = %q; want %q", tt.in, g, tt.want)

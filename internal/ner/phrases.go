@@ -31,8 +31,10 @@ func Phrases(d *token.Doc) []Mention {
 }
 
 // phraseList holds hand-written names of more than one word that news text
-// uses often: international and Arab organizations, agencies, parties,
-// companies, clubs and media, and regions, seas and cities. One name per
+// uses often: people whose names are made of short words the model cannot
+// tell from others (بان كي مون، شي جين بينغ) and popes, international and Arab
+// organizations, agencies, parties, companies, clubs and media, and
+// regions, seas and cities. One name per
 // line: its type, a tab, and the name as it is usually written. Spelling
 // variants are folded when the table is generated (see lexicon_test.go):
 // one spelling stands for الأفريقي and الإفريقي, and the generator refuses a
@@ -43,6 +45,28 @@ func Phrases(d *token.Doc) []Mention {
 // begins a listed name is marked in the lexicon, and only there does
 // matching look further.
 const phraseList = `
+PER	بان كي مون
+PER	كيم جونغ أون
+PER	كيم جونغ إيل
+PER	كيم إيل سونغ
+PER	كيم يو جونغ
+PER	شي جين بينغ
+PER	هو جين تاو
+PER	ون جيا باو
+PER	لي كه تشيانغ
+PER	لي تشيانغ
+PER	وانغ يي
+PER	أونغ سان سو تشي
+PER	مون جاي إن
+PER	يون سوك يول
+PER	لي جاي ميونغ
+PER	هون سين
+PER	بنديكت السادس عشر
+PER	بنديكيت السادس عشر
+PER	بنديكتوس السادس عشر
+PER	يوحنا بولس الثاني
+PER	ليو الرابع عشر
+PER	لاوون الرابع عشر
 ORG	الأمم المتحدة
 ORG	هيئة الأمم المتحدة
 ORG	مجلس الأمن
