@@ -352,7 +352,7 @@ func (s *scanner) dateCore(j int, lead bool) int {
 		}
 	case c&cPeriod != 0 && s.cls(j+1)&cPostMod != 0:
 		return j + 2
-	case c&cNumWord != 0 || c&cTimeDual != 0 || teenSkip(&s.toks[j]) >= 0 && s.atom(j) == j+2:
+	case c&cNumWord != 0 || c&cTimeDual != 0 || j < s.lim && teenSkip(&s.toks[j]) >= 0 && s.atom(j) == j+2:
 		return s.period(j)
 	}
 	if e, amb := s.month(j); e > 0 {
