@@ -1226,3 +1226,26 @@ func TestGuillemetOrgs(t *testing.T) {
 		{"لندن: «الشرق الأوسط» قال مسؤول إن الشرق الأوسط", "LOC:لندن ORG:الشرق الأوسط LOC:الشرق الأوسط"},
 	})
 }
+
+func TestLatinNames(t *testing.T) {
+	names := analysistest.Names{"هيوماين": PER, "ناصر": PER}
+	checkMentions(t, names, []mentionCase{
+		// Well-known companies and products, and names after a head noun.
+		{"كشفت OpenAI عن GPT-5.5 لمستخدمي ChatGPT", "ORG:OpenAI MISC:GPT MISC:ChatGPT"},
+		{"أطلقت Google نموذج Gemini 3 وهاتف iPhone 18", "ORG:Google MISC:Gemini 3 MISC:iPhone 18"},
+		{"قال محلل في شركة Gartner إن", "ORG:Gartner"},
+		{"وقعت شركة G42 2 اتفاقية", "ORG:G42 NUM:2"},
+		// Other Latin words stay unmarked.
+		{"قال إن the new model جيد", ""},
+		// A person right after شركة is the company, unless a given name.
+		{"أعلنت شركة هيوماين وشركة ناصر", "ORG:هيوماين PER:ناصر"},
+	})
+}
+
+func TestDatesAsPlaces(t *testing.T) {
+	checkMentions(t, analysistest.Names{}, []mentionCase{
+		{"افتتح مستشفى في مدينة العاشر من رمضان", "LOC:العاشر من رمضان"},
+		{"أغلق جسر 6 أكتوبر وشارع 26 يوليو", "LOC:جسر 6 أكتوبر LOC:شارع 26 يوليو"},
+		{"وصل في العاشر من رمضان", "DATE:العاشر من رمضان"},
+	})
+}

@@ -811,6 +811,26 @@ func completeWithPhrases(d *token.Doc, model, phrases []span) {
 	}
 }
 
+// companiesNotPersons retypes as an organization a person span right after
+// شركة، منصة or مجموعة written without the article, when its first word is
+// no given name: "شركة هيوماين السعودية" names a company, not a person.
+func companiesNotPersons(d *token.Doc, spans []span) {
+	for i := range spans {
+		s := &spans[i]
+		if !s.model || s.typ != PER || s.first == 0 || s.skip != 0 || s.last-s.first > 1 {
+			continue
+		}
+		h, t := &d.Tokens[s.first-1], &d.Tokens[s.first]
+		if h.Kind != token.Word || h.Al || !t.SpaceBefore || givenName(t) || ner.PersonName(t.Stem) {
+			continue
+		}
+		switch h.Bare() {
+		case "شركه", "منصه", "مجموعه", "شركتا":
+			s.typ = ORG
+		}
+	}
+}
+
 // personsAsOrgs retypes as a person an organization of two words that are a
 // listed given name and one more word, neither an organization's nor with
 // the article, the name's first letter not left out: "المتحدث باسم المنظمة
@@ -1114,5 +1134,29 @@ func eventNames(d *token.Doc, spans []span) {
 		}
 		s.typ, s.first, s.skip, s.start = MISC, s.first-1, utf8.RuneCountInString(h.Pre), h.EntStart
 		s.last, s.end = last, toks[last].End
+	}
+}
+
+// datesAsPlaces makes a date right after the head noun of a place the
+// place's name: مدينة العاشر من رمضان and مدينة 6 أكتوبر are cities, شارع 26
+// يوليو and جسر 6 أكتوبر a street and a bridge. After مدينة the span is the
+// name alone; after the head of a street, square or bridge it takes the
+// head, as other such names do (شارع العربي بن مهيدي).
+func datesAsPlaces(d *token.Doc, spans []span) {
+	for i := range spans {
+		s := &spans[i]
+		if s.typ != DATE || s.first == 0 || i > 0 && spans[i-1].last >= s.first-1 || !d.Tokens[s.first].SpaceBefore {
+			continue
+		}
+		h := &d.Tokens[s.first-1]
+		if h.Kind != token.Word || h.Al {
+			continue
+		}
+		switch b := h.Bare(); {
+		case b == "مدينه" || b == "مدينتي":
+			s.typ = LOC
+		case facilityType(b) == LOC:
+			s.typ, s.first, s.skip, s.start = LOC, s.first-1, utf8.RuneCountInString(h.Pre), h.EntStart
+		}
 	}
 }

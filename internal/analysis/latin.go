@@ -1,0 +1,142 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+
+	"tahlil/internal/token"
+)
+
+// latinNames marks names written in Latin letters, which the model, trained
+// on Arabic text, leaves out: a run of Latin words and a version number
+// after them (iPhone 18، Gemini 3) is an organization when its first word is
+// a well-known company or body (OpenAI، Google، NATO) or it follows an
+// Arabic head noun of an organization (شركة Gartner), and a product, MISC,
+// when its first word is a well-known product (ChatGPT، iPhone) or it
+// follows a noun for a product (نموذج، هاتف، رقائق). Other Latin words are
+// left alone, and so are runs the model or an earlier rule already marked.
+// Punctuation ends a run (GPT-5.5 gives GPT), as the API keeps it out of
+// names.
+func latinNames(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var out []span
+	j := 0
+	for k := 0; k < len(toks); k++ {
+		if toks[k].Kind != token.Latin {
+			continue
+		}
+		last := latinRun(toks, k)
+		for j < len(spans) && spans[j].last < k {
+			j++
+		}
+		if j < len(spans) && spans[j].first <= last {
+			k = last
+			continue
+		}
+		first := toks[k].Norm
+		typ := ""
+		switch {
+		case latinOrg(strings.ToLower(first)):
+			typ = ORG
+		case latinProduct(strings.ToLower(first)):
+			typ = MISC
+		case k > 0 && toks[k-1].Kind == token.Word && hasUpper(first):
+			switch h := toks[k-1].Bare(); {
+			case latinOrgHead(h):
+				typ = ORG
+			case latinProductHead(h):
+				typ = MISC
+			}
+		}
+		if typ != "" {
+			if typ == ORG && toks[last].Kind == token.Number {
+				last-- // a company's name ends before a number after it
+			}
+			out = append(out, span{typ: typ, first: k, last: last, start: toks[k].Start, end: toks[last].End})
+		}
+		k = last
+	}
+	return out
+}
+
+// latinRun returns the last token of the run of Latin words that starts at
+// token k: Latin words after a space, and a number after a space that ends
+// it (iPhone 18). Punctuation ends the run, as the API keeps it out of
+// every name: GPT-5.5 gives GPT.
+func latinRun(toks []token.Token, k int) int {
+	last := k
+	for i := k + 1; i < len(toks) && toks[i].SpaceBefore; i++ {
+		switch toks[i].Kind {
+		case token.Latin:
+			last = i
+		case token.Number:
+			return i
+		default:
+			return last
+		}
+	}
+	return last
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// latinOrgHead reports whether the bare Arabic word heads the name of an
+// organization written after it in Latin letters.
+func latinOrgHead(w string) bool {
+	switch w {
+	case "شركه", "مؤسسه", "مجموعه", "بنك", "مصرف", "وكاله", "صحيفه", "قناه", "شبكه", "جامعه", "منظمه",
+		"منصه", "موقع", "صندوق", "هيئه", "مختبر", "مختبرات", "شركات":
+		return true
+	}
+	return false
+}
+
+// latinProductHead reports whether the bare Arabic word names a kind of
+// product whose name follows it in Latin letters.
+func latinProductHead(w string) bool {
+	switch w {
+	case "نموذج", "نموذجها", "نموذجه", "نماذج", "هاتف", "هواتف", "رقائق", "رقاقه", "شريحه", "معالج",
+		"تطبيق", "تطبيقات", "نظام", "متصفح", "لعبه", "جهاز", "اجهزه", "سياره", "طائره", "صاروخ", "مساعد",
+		"روبوت", "برمجيه", "خدمه":
+		return true
+	}
+	return false
+}
+
+// latinOrg reports whether the lower-cased Latin word names a well-known
+// company, medium or international body.
+func latinOrg(w string) bool {
+	switch w {
+	case "openai", "google", "alphabet", "apple", "microsoft", "meta", "amazon", "nvidia", "amd", "intel",
+		"samsung", "huawei", "tesla", "spacex", "xai", "anthropic", "deepseek", "mistral", "gartner", "ibm",
+		"oracle", "netflix", "tiktok", "bytedance", "alibaba", "tencent", "baidu", "reuters", "bloomberg",
+		"cnn", "bbc", "afp", "nasa", "fifa", "uefa", "nato", "opec", "unesco", "unicef", "imf", "sony",
+		"xiaomi", "byd", "qualcomm", "tsmc", "aramco", "adnoc", "uber", "airbnb", "paypal", "visa",
+		"mastercard", "jpmorgan", "goldman", "blackrock", "moody's", "moodys", "fitch", "mckinsey", "deloitte",
+		"pwc", "kpmg", "facebook", "instagram", "whatsapp", "youtube", "twitter", "linkedin", "telegram",
+		"snapchat", "spotify", "disney", "paramount", "hbo", "boeing", "airbus", "lockheed", "raytheon",
+		"exxonmobil", "chevron", "totalenergies", "g42", "humain", "mgx", "stc", "careem", "cnbc", "unhcr",
+		"unrwa", "who", "wto", "oecd", "iaea", "icc", "hamas", "hezbollah":
+		return true
+	}
+	return false
+}
+
+// latinProduct reports whether the lower-cased Latin word names a
+// well-known product.
+func latinProduct(w string) bool {
+	switch w {
+	case "chatgpt", "gpt", "gemini", "claude", "llama", "copilot", "grok", "iphone", "ipad", "macbook",
+		"android", "windows", "ios", "galaxy", "pixel", "playstation", "xbox", "blackwell", "starlink",
+		"starship", "sora", "midjourney", "kindle", "alexa", "siri":
+		return true
+	}
+	return false
+}
