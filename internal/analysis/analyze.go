@@ -169,10 +169,11 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	spans = propagate(d, spans)
 	nl := newlines(d.Text)
 	spans = cutAtLineBreaks(spans, nl)
+	guil := guillemetSpans(d, spans)
 	ents := entities(d, spans)
 	surnamesAsPersons(ents)
 	harmonize(ents)
-	guillemetOrgs(d.Text, ents)
+	guillemetOrgs(ents, guil)
 	return ents, group(ents), stats(d, ents, nl)
 }
 
@@ -401,7 +402,9 @@ func surnamesAsPersons(ents []Entity) {
 		if nameTails[last] || nameHeads[prev] || prev == "ال" {
 			continue // عبد الله، بن لادن and آل ثاني name no one alone
 		}
-		surnames = append(surnames, last)
+		if !slices.Contains(surnames, last) {
+			surnames = append(surnames, last) // a long text names the same people again and again
+		}
 	}
 	if surnames == nil {
 		return
@@ -419,22 +422,27 @@ func surnamesAsPersons(ents []Entity) {
 	}
 }
 
-// guillemetOrgs makes a place written alone in guillemets an organization,
-// after harmonize so that the place elsewhere in the article stays a place:
-// a newspaper credited at the head of a story ("لندن: «الشرق الأوسط»") or a
-// company, as ANERcorp tags them.
-func guillemetOrgs(text string, ents []Entity) {
-	seek := byteSeeker{text: text}
-	for i := range ents {
-		e := &ents[i]
-		b0 := seek.at(e.Start)
-		if e.Type != LOC {
-			continue
+// guillemetSpans returns the indices of the place spans written alone in
+// guillemets, which guillemetOrgs makes organizations.
+func guillemetSpans(d *token.Doc, spans []span) []int {
+	var out []int
+	for i, s := range spans {
+		if s.typ == LOC && s.first > 0 && s.last+1 < len(d.Tokens) && s.skip == 0 &&
+			d.Tokens[s.first-1].Norm == "«" && d.Tokens[s.last+1].Norm == "»" {
+			out = append(out, i)
 		}
-		before := strings.TrimRight(text[:b0], " ")
-		after := strings.TrimLeft(text[b0+len(e.Text):], " ")
-		if strings.HasSuffix(before, "«") && strings.HasPrefix(after, "»") {
-			e.Type = ORG
+	}
+	return out
+}
+
+// guillemetOrgs makes the entities at the indices of guillemetSpans
+// organizations: the newspaper credited at the head of a story ("لندن:
+// «الشرق الأوسط»") or a company, as ANERcorp tags them. It runs after
+// harmonize, so that the region named elsewhere in the story stays a place.
+func guillemetOrgs(ents []Entity, idx []int) {
+	for _, i := range idx {
+		if ents[i].Type == LOC {
+			ents[i].Type = ORG
 		}
 	}
 }

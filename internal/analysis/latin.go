@@ -112,31 +112,22 @@ func latinProductHead(w string) bool {
 
 // latinOrg reports whether the lower-cased Latin word names a well-known
 // company, medium or international body.
-func latinOrg(w string) bool {
-	switch w {
-	case "openai", "google", "alphabet", "apple", "microsoft", "meta", "amazon", "nvidia", "amd", "intel",
-		"samsung", "huawei", "tesla", "spacex", "xai", "anthropic", "deepseek", "mistral", "gartner", "ibm",
-		"oracle", "netflix", "tiktok", "bytedance", "alibaba", "tencent", "baidu", "reuters", "bloomberg",
-		"cnn", "bbc", "afp", "nasa", "fifa", "uefa", "nato", "opec", "unesco", "unicef", "imf", "sony",
-		"xiaomi", "byd", "qualcomm", "tsmc", "aramco", "adnoc", "uber", "airbnb", "paypal", "visa",
-		"mastercard", "jpmorgan", "goldman", "blackrock", "moody's", "moodys", "fitch", "mckinsey", "deloitte",
-		"pwc", "kpmg", "facebook", "instagram", "whatsapp", "youtube", "twitter", "linkedin", "telegram",
-		"snapchat", "spotify", "disney", "paramount", "hbo", "boeing", "airbus", "lockheed", "raytheon",
-		"exxonmobil", "chevron", "totalenergies", "g42", "humain", "mgx", "stc", "careem", "cnbc", "unhcr",
-		"unrwa", "who", "wto", "oecd", "iaea", "icc", "hamas", "hezbollah":
-		return true
-	}
-	return false
-}
+func latinOrg(w string) bool { return latinOrgs.has(w) }
+
+// latinOrgs is the list latinOrg searches.
+var latinOrgs = &wordList{src: `adnoc afp airbnb airbus alibaba alphabet amazon amd anthropic apple aramco baidu bbc
+blackrock bloomberg boeing byd bytedance careem chevron cnbc cnn deepseek deloitte disney
+exxonmobil facebook fifa fitch g42 gartner goldman google hamas hbo hezbollah huawei
+humain iaea ibm icc imf instagram intel jpmorgan kpmg linkedin lockheed mastercard
+mckinsey meta mgx microsoft mistral moody's moodys nasa nato netflix nvidia oecd opec
+openai oracle paramount paypal pwc qualcomm raytheon reuters samsung snapchat sony spacex
+spotify stc telegram tencent tesla tiktok totalenergies tsmc twitter uber uefa unesco
+unhcr unicef unrwa visa whatsapp who wto xai xiaomi youtube`}
 
 // latinProduct reports whether the lower-cased Latin word names a
 // well-known product.
-func latinProduct(w string) bool {
-	switch w {
-	case "chatgpt", "gpt", "gemini", "claude", "llama", "copilot", "grok", "iphone", "ipad", "macbook",
-		"android", "windows", "ios", "galaxy", "pixel", "playstation", "xbox", "blackwell", "starlink",
-		"starship", "sora", "midjourney", "kindle", "alexa", "siri":
-		return true
-	}
-	return false
-}
+func latinProduct(w string) bool { return latinProducts.has(w) }
+
+// latinProducts is the list latinProduct searches.
+var latinProducts = &wordList{src: `alexa android blackwell chatgpt claude copilot galaxy gemini gpt grok ios ipad iphone
+kindle llama macbook midjourney pixel playstation siri sora starlink starship windows xbox`}

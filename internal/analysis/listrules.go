@@ -19,21 +19,26 @@ import (
 // facilityType returns, for the bare head word of a place or institution
 // named after people, the type of the whole name, and "" for other words:
 // مستشفى ناصر is a place, جامعة الملك سعود an organization, جائزة نجيب محفوظ a
-// prize. Word lists here are switches rather than maps, which Go would build
-// in every fresh instance before main.
+// prize. Word lists here are switches or wordLists rather than maps, which
+// Go would build in every fresh instance before main.
 func facilityType(bare string) string {
-	switch bare {
-	case "مستشفي", "مطار", "ملعب", "استاد", "ميناء", "مسجد", "جامع", "شارع", "ساحه", "ميدان", "جسر",
-		"سجن", "معبر", "مخيم", "قصر", "فندق", "قاعده", "سد", "نفق", "حي", "متحف", "مكتبه", "مسرح", "كنيسه",
-		"كاتدرائيه", "معبد", "برج", "قلعه", "حديقه":
+	switch {
+	case placeHeads.has(bare):
 		return LOC
-	case "جامعه", "مدرسه", "كليه", "معهد", "مؤسسه", "مركز", "صندوق", "بنك", "مصرف":
+	case institutionHeads.has(bare):
 		return ORG
-	case "جائزه":
+	case bare == "جائزه":
 		return MISC
 	}
 	return ""
 }
+
+// placeHeads and institutionHeads are the lists facilityType searches.
+var (
+	placeHeads = &wordList{src: `استاد برج جامع جسر حديقه حي ساحه سجن سد شارع فندق قاعده قصر قلعه كاتدرائيه كنيسه متحف مخيم
+مستشفي مسجد مسرح مطار معبد معبر مكتبه ملعب ميدان ميناء نفق`}
+	institutionHeads = &wordList{src: `بنك جامعه صندوق كليه مؤسسه مدرسه مركز مصرف معهد`}
+)
 
 // nameFacilities turns a person or other name found right after such a head
 // word into the facility's name, head word included: "مستشفى ناصر" rather
@@ -402,19 +407,22 @@ func quotedTitles(d *token.Doc, spans []span) []span {
 // introduces: MISC for works, events and operations, ORG for newspapers,
 // channels and platforms, or "".
 func workNoun(w string) string {
-	switch w {
-	case "برنامج", "برنامجا", "برنامجه", "برنامجها", "فيلم", "فيلما", "فيلمه", "فيلمها", "مسلسل",
-		"مسلسلا", "مسلسله", "مسلسلها", "كتاب", "كتابا", "كتابه", "كتابها", "روايه", "روايته", "روايتها",
-		"اغنيه", "اغنيته", "اغنيتها", "البوم", "البومه", "البومها", "مسرحيه", "مسرحيته", "ديوان", "ديوانه",
-		"قصيده", "قصيدته", "لوحه", "عمليه", "معرض", "مهرجان", "لعبه",
-		"تطبيق":
+	switch {
+	case workNouns.has(w):
 		return MISC
-	case "صحيفه", "جريده", "مجله", "قناه", "وكاله", "منصه", "موقع", "منظمه", "جمعيه", "حركه", "حزب",
-		"شركه", "مجموعه", "ائتلاف", "تحالف":
+	case bodyNouns.has(w):
 		return ORG
 	}
 	return ""
 }
+
+// workNouns and bodyNouns are the lists workNoun searches.
+var (
+	workNouns = &wordList{src: `اغنيته اغنيتها اغنيه البوم البومه البومها برنامج برنامجا برنامجه برنامجها تطبيق ديوان
+ديوانه روايته روايتها روايه عمليه فيلم فيلما فيلمه فيلمها قصيدته قصيده كتاب كتابا كتابه
+كتابها لعبه لوحه مسرحيته مسرحيه مسلسل مسلسلا مسلسله مسلسلها معرض مهرجان`}
+	bodyNouns = &wordList{src: `ائتلاف تحالف جريده جمعيه حركه حزب شركه صحيفه قناه مجله مجموعه منصه منظمه موقع وكاله`}
+)
 
 func openQuote(w string) bool { return w == "«" || w == "\"" || w == "“" }
 
@@ -665,19 +673,15 @@ func clubsByNisba(d *token.Doc, spans []span) []span {
 
 // nationality reports whether w is a masculine adjective of nationality
 // with the article, of a country whose clubs Arabic sports news names.
-func nationality(w string) bool {
-	switch w {
-	case "الالماني", "الايطالي", "الاسباني", "الفرنسي", "الانجليزي", "الانكليزي", "البرتغالي", "الهولندي",
-		"البلجيكي", "التركي", "اليوناني", "الروسي", "الاوكراني", "الاسكتلندي", "الدنماركي", "الروماني",
-		"السويسري", "النمساوي", "السويدي", "النرويجي", "الكرواتي", "الصربي", "التشيكي", "البولندي",
-		"المجري", "البلغاري", "القبرصي", "الارجنتيني", "البرازيلي", "المكسيكي", "الامريكي", "الاميركي",
-		"المصري", "السعودي", "القطري", "الاماراتي", "الكويتي", "البحريني", "العماني", "الاردني",
-		"اللبناني", "السوري", "العراقي", "المغربي", "التونسي", "الجزائري", "الليبي", "السوداني",
-		"الايراني", "الياباني", "الصيني", "الكوري", "الاسترالي", "الاوزبكي", "الجنوب افريقي":
-		return true
-	}
-	return false
-}
+func nationality(w string) bool { return nationalities.has(w) }
+
+// nationalities is the list nationality searches.
+var nationalities = &wordList{src: `الارجنتيني الاردني الاسباني الاسترالي الاسكتلندي الالماني الاماراتي الامريكي الاميركي
+الانجليزي الانكليزي الاوزبكي الاوكراني الايراني الايطالي البحريني البرازيلي البرتغالي
+البلجيكي البلغاري البولندي التركي التشيكي التونسي الجزائري الدنماركي الروسي الروماني
+السعودي السوداني السوري السويدي السويسري الصربي الصيني العراقي العماني الفرنسي القبرصي
+القطري الكرواتي الكوري الكويتي اللبناني الليبي المجري المصري المغربي المكسيكي النرويجي
+النمساوي الهولندي الياباني اليوناني`}
 
 // regnalOrdinals reports whether w is an ordinal that follows a monarch's
 // or pope's name.
@@ -927,15 +931,15 @@ func ministrySecond(w string) bool {
 // femNationality reports whether w is the feminine of an adjective of
 // nationality: المصرية، الأمريكية.
 func femNationality(w string) bool {
-	switch w {
-	case "الامريكيه", "الاميركيه", "البريطانيه", "الروسيه", "الصينيه", "الهنديه", "اليابانيه", "الباكستانيه",
-		"الاسرائيليه", "الفلسطينيه", "الاوكرانيه", "الايرانيه", "الافغانيه", "الاثيوبيه", "الكينيه", "النيجيريه",
-		"الكنديه", "الاستراليه", "الاندونيسيه", "الماليزيه", "الكوريه", "الجزائريه", "الموريتانيه",
-		"اليمنيه", "الصوماليه", "الفرنسيه", "الالمانيه", "الايطاليه", "الاسبانيه", "التركيه", "اليونانيه":
-		return true
-	}
-	return strings.HasSuffix(w, "ه") && nationality(w[:len(w)-len("ه")])
+	return femNationalities.has(w) || strings.HasSuffix(w, "ه") && nationality(w[:len(w)-len("ه")])
 }
+
+// femNationalities lists feminine adjectives of nationality whose masculine
+// nationality does not list.
+var femNationalities = &wordList{src: `الاثيوبيه الاسبانيه الاستراليه الاسرائيليه الافغانيه الالمانيه الامريكيه الاميركيه
+الاندونيسيه الاوكرانيه الايرانيه الايطاليه الباكستانيه البريطانيه التركيه الجزائريه
+الروسيه الصوماليه الصينيه الفرنسيه الفلسطينيه الكنديه الكوريه الكينيه الماليزيه
+الموريتانيه النيجيريه الهنديه اليابانيه اليمنيه اليونانيه ه`}
 
 // chamber reports whether w, after مجلس, names a chamber of parliament or a
 // cabinet: مجلس النواب، مجلس الشيوخ، مجلس الوزراء.
@@ -967,10 +971,25 @@ func nationalBodyHead(w string) bool {
 // noun of a ground it is that place: ملعب الاتحاد.
 func sportClubs(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
-	if !sportArticle(d) {
+	// Most articles are not about sport: look for the rarer evidence first.
+	club, bracket := false, false
+	for k := range toks {
+		switch t := &toks[k]; {
+		case t.Kind == token.Punct && t.Norm == "(":
+			bracket = true
+		case t.Kind == token.Word && t.Al && !club:
+			club = ambiguousClub(t.Stem)
+		}
+	}
+	if !club && !bracket || !sportArticle(d) {
 		return nil
 	}
-	clubsInResults(d, spans)
+	if bracket {
+		clubsInResults(d, spans)
+	}
+	if !club {
+		return nil
+	}
 	var out []span
 	j := 0
 	for k := range toks {
@@ -1036,28 +1055,21 @@ func clubsInResults(d *token.Doc, spans []span) {
 }
 
 // sportWord reports whether the bare word w belongs to sport news.
-func sportWord(w string) bool {
-	switch w {
-	case "مباراه", "مباريات", "هدفين", "دوري", "مدرب", "منتخب", "لاعب", "لاعبين", "لاعبا", "ملعب", "بطوله",
-		"تعادل", "ركله", "ركلات", "شوط", "مهاجم", "الترجيح", "ديربي", "هداف":
-		return true
-	}
-	return false
-}
+func sportWord(w string) bool { return sportWords.has(w) }
+
+// sportWords is the list sportWord searches.
+var sportWords = &wordList{src: `الترجيح بطوله تعادل دوري ديربي ركلات ركله شوط لاعب لاعبا لاعبين مباراه مباريات مدرب ملعب
+منتخب مهاجم هداف هدفين`}
 
 // ambiguousClub reports whether the normalized word w, with its article,
 // names an Arab club and is also a common word or a place.
-func ambiguousClub(w string) bool {
-	switch w {
-	case "النصر", "الهلال", "الاتحاد", "الاهلي", "العين", "الزمالك", "الوحده", "الشباب", "الفتح", "التعاون",
-		"الاتفاق", "الفيصلي", "الوداد", "الرجاء", "الترجي", "الاسماعيلي", "السد", "الدحيل", "الريان",
-		"الغرافه", "الوصل", "الجزيره", "القادسيه", "العربي", "المريخ", "الفيحاء", "الحزم", "الاخدود",
-		"الشرطه", "الزوراء", "الطلبه", "الوحدات", "الرائد", "الخليج", "الشارقه", "الافريقي", "الصفاقسي",
-		"الجيش", "النجمه", "الوكره", "الخور", "الشحانيه":
-		return true
-	}
-	return false
-}
+func ambiguousClub(w string) bool { return clubWords.has(w) }
+
+// clubWords is the list ambiguousClub searches.
+var clubWords = &wordList{src: `الاتحاد الاتفاق الاخدود الاسماعيلي الافريقي الاهلي الترجي التعاون الجزيره الجيش الحزم
+الخليج الخور الدحيل الرائد الرجاء الريان الزمالك الزوراء السد الشارقه الشباب الشحانيه
+الشرطه الصفاقسي الطلبه العربي العين الغرافه الفتح الفيحاء الفيصلي القادسيه المريخ النجمه
+النصر الهلال الوحدات الوحده الوداد الوصل الوكره`}
 
 // relativePronoun reports whether w is a relative pronoun, which begins
 // like a word with the article.
