@@ -164,6 +164,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	nicknames(d, ms)
 	ms = famousPeople(d, ms)
 	ms = merge(ms, latinNames(d, ms))
+	ms = merge(ms, wellKnownOrgs(d, ms))
 	spans := merge(ms, ruleSpans(d, rules))
 	datesAsPlaces(d, spans)
 	spans = propagate(d, spans)

@@ -1249,3 +1249,11 @@ func TestDatesAsPlaces(t *testing.T) {
 		{"وصل في العاشر من رمضان", "DATE:العاشر من رمضان"},
 	})
 }
+
+func TestWellKnownOrgs(t *testing.T) {
+	checkMentions(t, analysistest.Names{}, []mentionCase{
+		{"ومدير الموساد وقال مكتب أوتشا إن البنية العسكرية لحماس", "ORG:الموساد ORG:أوتشا ORG:حماس"},
+		// حماس after ب is the word, zeal.
+		{"استقبلوه بحماس", ""},
+	})
+}

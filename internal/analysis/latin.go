@@ -3,6 +3,7 @@ package analysis
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"tahlil/internal/token"
 )
@@ -131,3 +132,36 @@ func latinProduct(w string) bool { return latinProducts.has(w) }
 // latinProducts is the list latinProduct searches.
 var latinProducts = &wordList{src: `alexa android blackwell chatgpt claude copilot galaxy gemini gpt grok ios ipad iphone
 kindle llama macbook midjourney pixel playstation siri sora starlink starship windows xbox`}
+
+// wellKnownOrgs marks one-word organizations the model left out whose
+// names are no common words: agencies (الموساد، أوتشا، الأونروا), alliances
+// and bodies (الناتو، الكرملين، الكنيست), companies (غوغل، أرامكو) and حماس,
+// which is also a word (zeal) but not after the news's prepositions other
+// than ب (بحماس is "eagerly").
+func wellKnownOrgs(d *token.Doc, spans []span) []span {
+	var out []span
+	j := 0
+	for k := range d.Tokens {
+		t := &d.Tokens[k]
+		if t.Kind != token.Word || len(t.Stem) < 6 || !orgWords.has(t.Stem) {
+			continue
+		}
+		if t.Stem == "حماس" && strings.Contains(t.Pre, "ب") {
+			continue
+		}
+		for j < len(spans) && spans[j].last < k {
+			j++
+		}
+		if j < len(spans) && spans[j].first <= k {
+			continue
+		}
+		out = append(out, span{typ: ORG, first: k, last: k, skip: utf8.RuneCountInString(t.Pre), start: t.EntStart, end: t.End})
+	}
+	return out
+}
+
+// orgWords is the list wellKnownOrgs searches, search-normalized, with the
+// article where the news writes it.
+var orgWords = &wordList{src: `ادنوك ارامكو الاسكوا الانتربول الاونروا البنتاغون الشاباك الفاو الفيفا الكرملين الكنيست الكونغرس
+الموساد الناتو اليوروبول اليونسكو اليونيسف اليونيفيل اليويفا انفيديا اوبك اوتشا ايرباص بلومبرغ بوينغ تسلا تويتر حماس
+رويترز سابك سامسونغ غوغل فيسبوك مايكروسوفت ناسا نتفليكس هواوي واتساب يوتيوب`}

@@ -20,6 +20,7 @@ var wordLists = map[string]*wordList{
 	"bodyNouns":        bodyNouns,
 	"placeHeads":       placeHeads,
 	"institutionHeads": institutionHeads,
+	"orgWords":         orgWords,
 }
 
 func TestWordLists(t *testing.T) {
