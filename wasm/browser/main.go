@@ -106,6 +106,7 @@ func analyzeText(fn string, args []js.Value) (*analysis.Result, string, any) {
 	if bad != nil {
 		return nil, "", bad
 	}
+	paceGC(len(text))
 	res, err := analysis.Analyze(text, analysis.Options{Normalize: preset})
 	if err != nil {
 		return nil, "", jsError("tahlil." + fn + ": " + err.Error())
