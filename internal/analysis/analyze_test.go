@@ -1128,7 +1128,7 @@ func TestExtendParticles(t *testing.T) {
 
 func TestFamousPeople(t *testing.T) {
 	names := analysistest.Names{"عبد المجيد": PER, "ادهانوم غيبريسوس": PER, "ميرتس": ORG, "اردوغان": PER,
-		"مصر": LOC, "بلينكن": PER, "ايا كالاس": ORG, "منظمه كالاس": ORG}
+		"مصر": LOC, "بلينكن": PER, "ايا كالاس": ORG, "منظمه كالاس": ORG, "السيستاني": PER}
 	checkMentions(t, names, []mentionCase{
 		// Family names of people in the news, found alone or with a
 		// proclitic.
@@ -1139,6 +1139,7 @@ func TestFamousPeople(t *testing.T) {
 		{"دعا تيدروس أدهانوم غيبريسوس إلى", "PER:تيدروس أدهانوم غيبريسوس"},
 		{"وصل كير ستارمر إلى", "PER:كير ستارمر"},
 		{"التقى المبعوث توم براك", "PER:توم براك"},
+		{"دعا المرجع علي السيستاني إلى", "PER:علي السيستاني"},
 		// Another type becomes the person; what the model found as a
 		// person is left as it is.
 		{"التقى المستشار ميرتس", "PER:ميرتس"},
@@ -1255,5 +1256,14 @@ func TestWellKnownOrgs(t *testing.T) {
 		{"ومدير الموساد وقال مكتب أوتشا إن البنية العسكرية لحماس", "ORG:الموساد ORG:أوتشا ORG:حماس"},
 		// حماس after ب is the word, zeal.
 		{"استقبلوه بحماس", ""},
+	})
+}
+
+func TestTitlesLeftOut(t *testing.T) {
+	names := analysistest.Names{"العماد جوزيف عون": PER, "الملك سعود": PER, "اللواء احمد": PER}
+	checkMentions(t, names, []mentionCase{
+		{"انتخب المجلس العماد جوزيف عون رئيسا", "PER:جوزيف عون"},
+		{"وقال اللواء أحمد", "PER:أحمد"},
+		{"طلاب جامعة الملك سعود", "ORG:جامعة الملك سعود"},
 	})
 }

@@ -49,6 +49,15 @@ func famousPeople(d *token.Doc, spans []span) []span {
 			j++
 		}
 		if j < len(spans) && spans[j].first <= k {
+			if s := &spans[j]; s.typ == PER && s.first == k && s.last == k && s.skip == 0 && k > 0 && t.SpaceBefore &&
+				(j == 0 || spans[j-1].last < k-1) {
+				// The model found the family name alone after a given name:
+				// المرجع علي السيستاني.
+				if g := &toks[k-1]; g.Kind == token.Word && !g.Al && (givenName(g) || recentGivenName(g.Stem)) {
+					s.first, s.skip, s.start = k-1, utf8.RuneCountInString(g.Pre), g.EntStart
+				}
+				continue
+			}
 			if s := &spans[j]; s.typ != PER && s.last == k && s.last-s.first < 3 && plainName(d, *s) {
 				// كايا كالاس as an organization after الاتحاد: the tokenizer
 				// also took her ك for a preposition.

@@ -157,6 +157,9 @@ func spanKey(d *token.Doc, s span, first, last int) string {
 //     and the head alone ("the organization") is no name; two words or more
 //     left make a person, unless they list organizations (حماس والجهاد); a
 //     person that starts so loses the head too (للنادي ديكو);
+//   - a person that starts with a title or rank with the article (العماد
+//     جوزيف عون، الشيخ تميم) starts after it, unless a facility's head noun
+//     comes before it (جامعة الملك سعود);
 //   - a person of three words or more ends before a last word that looks
 //     like a future-tense verb (see futureVerb).
 func trimEdges(d *token.Doc, spans []span) {
@@ -172,6 +175,9 @@ func trimEdges(d *token.Doc, spans []span) {
 			dropFirst(d, s)
 		case s.typ == PER && head.Al && ner.IsOrgHead(head.Bare()) && next.Kind == token.Word && !next.Al && next.SpaceBefore:
 			dropFirst(d, s) // "المدير الرياضي للنادي ديكو"
+		case s.typ == PER && head.Al && head.Pre == "" && (ner.IsTitle(head.Bare()) || militaryRank(head.Bare())) &&
+			next.Kind == token.Word && next.SpaceBefore && (s.first == 0 || facilityType(d.Tokens[s.first-1].Bare()) == ""):
+			dropFirst(d, s) // "العماد جوزيف عون"; but جامعة الملك سعود keeps its king
 		case s.typ == ORG && head.Al && ner.IsOrgHead(head.Bare()) && next.Kind == token.Word && !next.Al && next.SpaceBefore:
 			if s.last-s.first >= 2 && plainWords(d, s.first+1, s.last) {
 				s.typ = PER
@@ -183,6 +189,12 @@ func trimEdges(d *token.Doc, spans []span) {
 			s.end = d.Tokens[s.last].End
 		}
 	}
+}
+
+// militaryRank reports whether the bare word is a military rank that the
+// title list lacks because it is also a given name (عماد) or rare.
+func militaryRank(w string) bool {
+	return w == "عماد" || w == "مشير" || w == "نقيب" || w == "مقدم"
 }
 
 // dropFirst moves the start of s to its second token, leaving out that

@@ -77,6 +77,10 @@ func IsOrgHead(bare string) bool { return lexClass(lexLookup(wordHash(bare))) ==
 // follow, such as مدينه, ولايه or منطقه.
 func IsPlaceHead(bare string) bool { return lexClass(lexLookup(wordHash(bare))) == classLocWord }
 
+// IsTitle reports whether the bare search-normalized word is a title or
+// role that comes before a person's name: رئيس، شيخ، لواء، وزير.
+func IsTitle(bare string) bool { return lexClass(lexLookup(wordHash(bare))) == classPerTitle }
+
 // wordClass returns the class of a bare word, or classNone. It is the
 // source of the generated table; lookups at run time use lexLookup.
 func wordClass(w string) uint8 {
