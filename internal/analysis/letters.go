@@ -19,7 +19,19 @@ import (
 // least twice and never without it. Otherwise the letter stays a
 // preposition (بغزة gives غزة).
 type letterEvidence struct {
-	bare, with map[string]int // stem → occurrences without / with the letter
+	stems      []string // the first words' stems, each once
+	bare, with []int    // occurrences of stems[i] without / with the letter
+}
+
+// find returns the index of stem in ev.stems, or -1. Few spans start with a
+// kept letter, so a scan beats a map, which costs much in WebAssembly.
+func (ev *letterEvidence) find(stem string) int {
+	for i, s := range ev.stems {
+		if len(s) == len(stem) && s == stem {
+			return i
+		}
+	}
+	return -1
 }
 
 // lastLetter returns the last proclitic letter of t when it is ب ل or ك, t
@@ -38,22 +50,27 @@ func lastLetter(t *token.Token) string {
 // newLetterEvidence counts, over the document, the occurrences of the stems
 // of the given first tokens with and without their letter.
 func newLetterEvidence(d *token.Doc, firsts []int) *letterEvidence {
-	ev := &letterEvidence{bare: map[string]int{}, with: map[string]int{}}
+	ev := &letterEvidence{}
 	for _, i := range firsts {
-		ev.bare[d.Tokens[i].Stem] = 0
+		if st := d.Tokens[i].Stem; ev.find(st) < 0 {
+			ev.stems = append(ev.stems, st)
+		}
 	}
+	ev.bare = make([]int, len(ev.stems))
+	ev.with = make([]int, len(ev.stems))
 	for i := range d.Tokens {
 		u := &d.Tokens[i]
 		if u.Kind != token.Word {
 			continue
 		}
-		if _, ok := ev.bare[u.Stem]; !ok {
+		k := ev.find(u.Stem)
+		if k < 0 {
 			continue
 		}
 		if lastLetter(u) != "" {
-			ev.with[u.Stem]++
+			ev.with[k]++
 		} else {
-			ev.bare[u.Stem]++
+			ev.bare[k]++
 		}
 	}
 	return ev
@@ -62,7 +79,8 @@ func newLetterEvidence(d *token.Doc, firsts []int) *letterEvidence {
 // keep reports whether the letter before token i's stem belongs to the name.
 func (ev *letterEvidence) keep(d *token.Doc, i int) bool {
 	t := &d.Tokens[i]
-	if ev.bare[t.Stem] > 0 {
+	k := ev.find(t.Stem)
+	if k >= 0 && ev.bare[k] > 0 {
 		return false
 	}
 	if i > 0 && t.SpaceBefore {
@@ -82,7 +100,7 @@ func (ev *letterEvidence) keep(d *token.Doc, i int) bool {
 	if strings.HasSuffix(t.Pre, "ك") && !ner.Default().Known(t.Stem) {
 		return true
 	}
-	return ev.with[t.Stem] >= 2
+	return k >= 0 && ev.with[k] >= 2
 }
 
 // isNisba reports whether t is an adjective of origin with the article, such

@@ -975,8 +975,10 @@ func sportClubs(d *token.Doc, spans []span) []span {
 	club, bracket := false, false
 	for k := range toks {
 		switch t := &toks[k]; {
-		case t.Kind == token.Punct && t.Norm == "(":
-			bracket = true
+		case t.Kind == token.Punct && t.Norm == "(" && !bracket:
+			// Results write a country in brackets: ( إيطاليا ), (كوت ديفوار).
+			bracket = k+2 < len(toks) && toks[k+1].Kind == token.Word && ner.CountryStart(toks[k+1].Bare()) &&
+				(toks[k+2].Norm == ")" || k+3 < len(toks) && toks[k+3].Norm == ")")
 		case t.Kind == token.Word && t.Al && !club:
 			club = ambiguousClub(t.Stem)
 		}

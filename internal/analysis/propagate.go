@@ -96,10 +96,15 @@ func propagate(d *token.Doc, spans []span) []span {
 		}
 		for i := range d.Tokens {
 			t := &d.Tokens[i]
-			if _, ok := seen[t.Stem]; ok && t.Kind == token.Word {
+			if t.Kind != token.Word {
+				continue
+			}
+			if _, ok := seen[t.Stem]; ok {
 				seen[t.Stem]++
-			} else if _, ok := seen[t.Norm]; ok && t.Kind == token.Word {
-				seen[t.Norm]++
+			} else if t.Norm != t.Stem {
+				if _, ok := seen[t.Norm]; ok {
+					seen[t.Norm]++
+				}
 			}
 		}
 		// In the order found, not the map's: a word found with two types

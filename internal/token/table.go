@@ -110,11 +110,11 @@ func BuildProcliticTable(freq map[string]int) (words string, offsets []uint32, r
 			out = append(out, entry{w, split})
 		}
 	}
-	// Names stay whole, even those that begin like the article (والتر،
-	// كاليفورنيا), whatever the corpora count.
+	// Names stay whole whatever the corpora count. Those that begin like
+	// the article (كاليفورنيا) are not in the table: proclitics checks them
+	// only among article forms, so other words pay no lookup.
 	for _, w := range wholeNames {
-		rs := []rune(w)
-		if articleLength(rs) >= 0 || defaultProclitics(rs, w) != 0 {
+		if rs := []rune(w); defaultProclitics(rs, w) != 0 {
 			out = append(out, entry{w, 0})
 		}
 	}
@@ -258,7 +258,11 @@ var wholeNames = []string{
 	"بوروسيا", "بوما", "فورد", "وارنر",
 	"بورشه", "واتساب", "واتفورد",
 	"وستهام", "ويستهام", "ويغان",
-	// Names that begin like the article.
+}
+
+// articleLikeNames are names that begin like the article after a proclitic
+// (ك + ال + يفورنيا). They stay whole.
+var articleLikeNames = []string{
 	"كاليفورنيا", "فالنسيا", "بالميراس", "باليرمو", "كالياري", "والمارت",
 	"كالينينغراد", "فالنتينو", "والتر", "فاليري", "فالنتينا", "بالاو",
 }

@@ -10,6 +10,7 @@ package token
 //go:generate go run gen_proclitics.go
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -382,16 +383,18 @@ func proclitics(w []rune, s string) (n int, al bool) {
 	default:
 		return 0, false
 	}
-	// Words the training corpora decide: واشنطن and بريطانيا keep their
-	// first letter, لمصر loses it. The table also lists names that begin
-	// like the article (كاليفورنيا), so it comes first.
-	if n, ok := lookupProclitic(w, s); ok {
-		return n, false
-	}
 	// Article forms, longest first. The count is what a span leaves out:
 	// the article itself is kept, except after ل where لل is left out.
 	if n := articleLength(w); n >= 0 {
+		if n > 0 && slices.Contains(articleLikeNames, s) {
+			return 0, false // كاليفورنيا
+		}
 		return n, true
+	}
+	// Words the training corpora decide: واشنطن and بريطانيا keep their
+	// first letter, لمصر loses it.
+	if n, ok := lookupProclitic(w, s); ok {
+		return n, false
 	}
 	if len(w) > 3 && (w[0] == 'و' || w[0] == 'ف') {
 		if n, ok := lookupProclitic(w[1:], s[utf8.RuneLen(w[0]):]); ok {
