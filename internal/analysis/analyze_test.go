@@ -1201,6 +1201,13 @@ func TestSportClubs(t *testing.T) {
 		{"نتائج مباريات الدوري: روما ( إيطاليا ) - هامبورغ (ألمانيا) 2-1", "ORG:روما LOC:إيطاليا ORG:هامبورغ LOC:ألمانيا"},
 		{"زار روما ( إيطاليا ) أمس", "LOC:روما LOC:إيطاليا DATE:أمس"},
 	})
+	cities := analysistest.Names{"برشلونه": LOC, "مدريد": LOC}
+	checkMentions(t, cities, []mentionCase{
+		// A city that is also a listed club is the club in a sport article,
+		// but not in a dateline or after a preposition of place.
+		{"مدريد - فاز الفريق على برشلونة في مباراة الدوري وتعادل", "LOC:مدريد ORG:برشلونة"},
+		{"أقيمت مباراة الدوري في برشلونة وتعادل", "LOC:برشلونة"},
+	})
 }
 
 func TestEventsAndKunyas(t *testing.T) {

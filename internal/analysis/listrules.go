@@ -421,7 +421,7 @@ var (
 	workNouns = &wordList{src: `اغنيته اغنيتها اغنيه البوم البومه البومها برنامج برنامجا برنامجه برنامجها تطبيق ديوان
 ديوانه روايته روايتها روايه عمليه فيلم فيلما فيلمه فيلمها قصيدته قصيده كتاب كتابا كتابه
 كتابها لعبه لوحه مسرحيته مسرحيه مسلسل مسلسلا مسلسله مسلسلها معرض مهرجان`}
-	bodyNouns = &wordList{src: `ائتلاف تحالف جريده جمعيه حركه حزب شركه صحيفه قناه مجله مجموعه منصه منظمه موقع وكاله`}
+	bodyNouns = &wordList{src: `ائتلاف تحالف جريده جمعيه حركه حزب شركه صحيفه صندوق قناه مجله مجموعه منصه منظمه موقع وكاله`}
 )
 
 func openQuote(w string) bool { return w == "«" || w == "\"" || w == "“" }
@@ -983,11 +983,17 @@ func sportClubs(d *token.Doc, spans []span) []span {
 			club = ambiguousClub(t.Stem)
 		}
 	}
-	if !club && !bracket || !sportArticle(d) {
+	city := slices.ContainsFunc(spans, func(s span) bool {
+		return s.typ == LOC && s.first == s.last && ner.ListedType(d.Tokens[s.first].Bare()) == ORG
+	})
+	if !club && !bracket && !city || !sportArticle(d) {
 		return nil
 	}
 	if bracket {
 		clubsInResults(d, spans)
+	}
+	if city {
+		citiesAsClubs(d, spans)
 	}
 	if !club {
 		return nil
@@ -1020,6 +1026,33 @@ func sportClubs(d *token.Doc, spans []span) []span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// citiesAsClubs makes a one-word place that is also a listed club an
+// organization in an article about sport (فاز ريال مدريد على برشلونة),
+// unless a preposition of place comes before it (في برشلونة) or it heads a
+// dateline (مدريد -).
+func citiesAsClubs(d *token.Doc, spans []span) {
+	for i := range spans {
+		s := &spans[i]
+		if s.typ != LOC || s.first != s.last {
+			continue
+		}
+		t := &d.Tokens[s.first]
+		if ner.ListedType(t.Bare()) != ORG || t.Pre == "ب" || t.Pre == "وب" {
+			continue
+		}
+		if n := s.last + 1; n < len(d.Tokens) && d.Tokens[n].Kind == token.Punct && strings.ContainsAny(d.Tokens[n].Norm, "-–—:ـ") {
+			continue // a dateline: مدريد -
+		}
+		if s.first > 0 {
+			switch d.Tokens[s.first-1].Norm {
+			case "في", "وفي", "الي", "من", "مدينه", "بمدينه", "عاصمه":
+				continue
+			}
+		}
+		s.typ = ORG
+	}
 }
 
 // sportArticle reports whether d has two sport words or more.
