@@ -170,6 +170,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	spans = propagate(d, spans)
 	nl := newlines(d.Text)
 	spans = cutAtLineBreaks(spans, nl)
+	spans = dropInLinks(d.Text, spans)
 	guil := guillemetSpans(d, spans)
 	ents := entities(d, spans)
 	surnamesAsPersons(ents)
@@ -421,6 +422,53 @@ func surnamesAsPersons(ents []Entity) {
 			e.Type = PER
 		}
 	}
+}
+
+// dropInLinks drops the spans inside a web address or an e-mail address:
+// the 12 of "news?id=12" is no number a reader looks for. A link is a run
+// of non-space characters holding "://", starting with "www." or holding
+// an @ between letters.
+func dropInLinks(text string, spans []span) []span {
+	if !strings.Contains(text, "://") && !strings.Contains(text, "www.") && !strings.Contains(text, "@") {
+		return spans
+	}
+	var links [][2]int // code point ranges
+	cp, start, startCP := 0, -1, 0
+	flush := func(end, endCP int) {
+		if start < 0 {
+			return
+		}
+		w := text[start:end]
+		at := strings.IndexByte(w, '@')
+		if strings.Contains(w, "://") || strings.HasPrefix(w, "www.") || at > 0 && at < len(w)-1 && strings.Contains(w[at:], ".") {
+			links = append(links, [2]int{startCP, endCP})
+		}
+		start = -1
+	}
+	for i, r := range text {
+		if unicode.IsSpace(r) {
+			flush(i, cp)
+		} else if start < 0 {
+			start, startCP = i, cp
+		}
+		cp++
+	}
+	flush(len(text), cp)
+	if links == nil {
+		return spans
+	}
+	out := spans[:0]
+	k := 0
+	for _, s := range spans {
+		for k < len(links) && links[k][1] <= s.start {
+			k++
+		}
+		if k < len(links) && links[k][0] < s.end {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // guillemetSpans returns the indices of the place spans written alone in

@@ -451,7 +451,8 @@ func FuzzAnalyze(f *testing.F) {
 	}
 	for _, s := range []string{"", "بـ\"دعم\"", "للأمم المتحدة", "٢٧ ألفاً و٧٠٠", "15/1/1959", "\xff", "و", "ـ", "\u200f",
 		"وزارة", "قالت وزارة الصحة", "الاتحاد القطري", "مهرجان القاهرة", "«الشرق الأوسط»", "روما ( إيطاليا",
-		"سوق دبي", "بزيلينسكي", "تيدروس", "أنتوني بلينكن وبلينكن كرر", "كأس 2 مباراة الدوري النصر", "أم"} {
+		"سوق دبي", "بزيلينسكي", "تيدروس", "أنتوني بلينكن وبلينكن كرر", "كأس 2 مباراة الدوري النصر", "أم",
+		"a@b.c 12 https://x.y/1 www.", "@ 5 @"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -1272,5 +1273,15 @@ func TestTitlesLeftOut(t *testing.T) {
 		{"انتخب المجلس العماد جوزيف عون رئيسا", "PER:جوزيف عون"},
 		{"وقال اللواء أحمد", "PER:أحمد"},
 		{"طلاب جامعة الملك سعود", "ORG:جامعة الملك سعود"},
+	})
+}
+
+func TestDropInLinks(t *testing.T) {
+	names := analysistest.Names{"القاهره": LOC, "example": ORG}
+	checkMentions(t, names, []mentionCase{
+		// Numbers and names inside web and e-mail addresses are no entities;
+		// a handle is.
+		{"في القاهرة https://example.com/news?id=12 و www.example.com/2025 و info@example.com", "LOC:القاهرة"},
+		{"تابع @example على المنصة 12 مرة", "ORG:example NUM:12"},
 	})
 }
