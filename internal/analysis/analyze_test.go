@@ -1180,10 +1180,11 @@ func TestMinistries(t *testing.T) {
 }
 
 func TestSaudiAdjective(t *testing.T) {
-	names := analysistest.Names{"سعوديه": LOC, "السعوديه": LOC}
+	names := analysistest.Names{"سعوديه": LOC, "السعوديه": LOC, "المملكه العربيه السعوديه": LOC}
 	checkMentions(t, names, []mentionCase{
 		// سعودية without the article is the adjective; the country has it.
 		{"أرسلت رائدة فضاء سعودية إلى السعودية", "LOC:السعودية"},
+		{"قالت الروائية السعودية إن المملكة العربية السعودية", "LOC:المملكة العربية السعودية"},
 	})
 }
 

@@ -131,13 +131,19 @@ func extendHeads(d *token.Doc, spans []span) {
 
 // dropAdverbs drops one-word model spans written with a final tanween
 // fath, as adverbs are (رياضياً، اقتصادياً) and names in news text are not,
-// and the adjective سعودية.
+// and the adjective سعودية, also as السعودية after a noun with the article.
 func dropAdverbs(d *token.Doc, spans []span) []span {
 	// سعودية without the article is the adjective (رائدة فضاء سعودية): the
 	// country is always السعودية.
 	spans = slices.DeleteFunc(spans, func(s span) bool {
 		t := &d.Tokens[s.first]
-		return s.typ == LOC && s.first == s.last && !t.Al && t.Stem == "سعوديه"
+		if s.typ != LOC || s.first != s.last || t.Bare() != "سعوديه" {
+			return false
+		}
+		// After a noun with the article it is the adjective too: الروائية
+		// السعودية رجاء عالم، الحكومة السعودية (ANERcorp tags them O).
+		p := &d.Tokens[max(s.first-1, 0)]
+		return !t.Al || s.first > 0 && t.Pre == "" && t.SpaceBefore && p.Kind == token.Word && p.Al && p.Stem != "العربيه"
 	})
 	// The adverbs end in ا once normalized; only such spans need the walk
 	// over the text to their bytes.
