@@ -103,6 +103,24 @@ func browserDo(t testing.TB, ctx context.Context, what string, steps ...chromedp
 	}
 }
 
+// browserClickUntil clicks the element sel and waits until the JavaScript
+// condition cond holds, clicking again if it does not within a second: on a
+// loaded host the page may replace the element (a re-render after the last
+// analysis) between chromedp finding it and the click landing, and the
+// click is lost. It fails the test if cond never holds after three clicks.
+func browserClickUntil(t testing.TB, ctx context.Context, what, sel, cond string) {
+	t.Helper()
+	for range 3 {
+		browserDo(t, ctx, what, chromedp.Click(chromedp.CSS(sel)))
+		for deadline := time.Now().Add(time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			if browserEval[bool](t, ctx, cond) {
+				return
+			}
+		}
+	}
+	t.Errorf("%s: %s never held", what, cond)
+}
+
 // browserQuote returns s as a JavaScript string literal.
 func browserQuote(s string) string { return strconv.Quote(s) }
 

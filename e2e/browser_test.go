@@ -234,7 +234,8 @@ func TestBrowserApp(t *testing.T) {
 	t.Run("toggle type", func(t *testing.T) {
 		browserEval[bool](t, ctx, `tahlil.show("قال أنتوني بلينكن في غزة إن الأمم المتحدة ستجتمع يوم 5 مايو 2024.").then(() => true)`)
 		count := browserEval[int](t, ctx, `document.querySelectorAll('#view mark[data-type="PER"]').length`)
-		browserDo(t, ctx, "click the PER toggle", chromedp.Click(chromedp.CSS(`#legend input[data-type="PER"]`)))
+		browserClickUntil(t, ctx, "click the PER toggle", `#legend input[data-type="PER"]`,
+			`!document.querySelector('#legend input[data-type="PER"]').checked`)
 		state := browserEval[string](t, ctx, `document.getElementById("view").classList.contains("hide-PER") + " " + document.querySelector('#legend input[data-type="PER"]').checked`)
 		if state != "true false" {
 			t.Errorf("after unticking PER: view hidden, checkbox checked = %s; want true false", state)
@@ -250,7 +251,8 @@ func TestBrowserApp(t *testing.T) {
 		if checked := browserEval[bool](t, ctx, `document.querySelector('#legend input[data-type="PER"]').checked`); checked {
 			t.Error("the PER toggle was reset by a new analysis")
 		}
-		browserDo(t, ctx, "click the PER toggle again", chromedp.Click(chromedp.CSS(`#legend input[data-type="PER"]`)))
+		browserClickUntil(t, ctx, "click the PER toggle again", `#legend input[data-type="PER"]`,
+			`document.querySelector('#legend input[data-type="PER"]').checked`)
 		if hidden := browserEval[bool](t, ctx, `document.getElementById("view").classList.contains("hide-PER")`); hidden {
 			t.Error("PER marks still hidden after ticking the toggle again")
 		}
@@ -314,7 +316,7 @@ func TestBrowserApp(t *testing.T) {
 		}
 		browserSetScheme(t, ctx, "light")
 		// A clicked mark selects its whole group; focus shows the tooltip.
-		browserDo(t, ctx, "select a group", chromedp.Click(chromedp.CSS(`#view mark[data-type="PER"]`)))
+		browserClickUntil(t, ctx, "select a group", `#view mark[data-type="PER"]`, `document.querySelectorAll('#view mark.sel').length > 0`)
 		tip := browserEval[string](t, ctx, `(() => { const m = document.querySelector('#view mark[data-type="PER"]'); const sel = document.querySelectorAll('#view mark.sel').length; const same = document.querySelectorAll('#view mark[data-group="' + m.dataset.group + '"]').length; return sel + "/" + same + " " + (document.getElementById("tip").hidden ? "" : document.getElementById("tip").textContent) })()`)
 		if !strings.Contains(tip, "شخص") || strings.HasPrefix(tip, "0/") || strings.Split(tip, " ")[0] != strings.Split(strings.Split(tip, " ")[0], "/")[1]+"/"+strings.Split(strings.Split(tip, " ")[0], "/")[1] {
 			t.Errorf("after clicking a person mark: selected/in group and tooltip = %q; want the whole group selected and a tooltip naming the type", tip)
@@ -345,7 +347,7 @@ func TestBrowserApp(t *testing.T) {
 
 	t.Run("normalized tab", func(t *testing.T) {
 		browserEval[bool](t, ctx, `tahlil.show("أَحْمَدُ ذهب إلى المدرسةِ ٣ مرات").then(() => true)`)
-		browserDo(t, ctx, "open the normalized tab", chromedp.Click(chromedp.ID(`tab-norm`)))
+		browserClickUntil(t, ctx, "open the normalized tab", `#tab-norm`, `document.getElementById("tab-norm").getAttribute("aria-selected") === "true"`)
 		got := browserEval[string](t, ctx, `new Promise(r => setTimeout(() => r(document.getElementById("normtext").value + "|" + document.querySelectorAll("#diff mark.chg").length), 50))`)
 		if got != "احمد ذهب الي المدرسه 3 مرات|5" {
 			t.Errorf("normalized tab (search) = %q; want the search normalization and 5 changed runs", got)
@@ -356,7 +358,8 @@ func TestBrowserApp(t *testing.T) {
 		if got != "أَحْمَدُ ذهب إلى المدرسةِ ٣ مرات" {
 			t.Errorf("normalized tab (display) = %q; want the text unchanged", got)
 		}
-		browserDo(t, ctx, "tick a fold", chromedp.Click(chromedp.CSS(`.folds-box summary`)), chromedp.Click(chromedp.CSS(`#folds input[data-fold]`)))
+		browserClickUntil(t, ctx, "open the folds", `.folds-box summary`, `document.querySelector(".folds-box").open`)
+		browserClickUntil(t, ctx, "tick a fold", `#folds input[data-fold]`, `document.querySelector("#folds input[data-fold]").checked`)
 		preset := browserEval[string](t, ctx, `document.getElementById("preset").value`)
 		if preset != "custom" {
 			t.Errorf("after ticking a fold the preset is %q; want custom", preset)
@@ -365,7 +368,7 @@ func TestBrowserApp(t *testing.T) {
 		if shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
 			browserSaveArtifact(t, "app-normalized.png", shot)
 		}
-		browserDo(t, ctx, "back to reading", chromedp.Click(chromedp.ID(`tab-read`)))
+		browserClickUntil(t, ctx, "back to reading", `#tab-read`, `document.getElementById("tab-read").getAttribute("aria-selected") === "true"`)
 	})
 
 	t.Run("big paste stays responsive", func(t *testing.T) {
