@@ -159,6 +159,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	eventNames(d, ms)
 	ms = merge(ms, countryNames(d, ms))
 	ms = merge(ms, ministries(d))
+	ms = merge(ms, publicBodies(d, ms))
 	ms = merge(ms, sportClubs(d, ms))
 	ms = quotedTitles(d, ms)
 	nicknames(d, ms)

@@ -1286,3 +1286,15 @@ func TestDropInLinks(t *testing.T) {
 		{"تابع @example على المنصة 12 مرة", "ORG:example NUM:12"},
 	})
 }
+
+func TestPublicBodies(t *testing.T) {
+	names := analysistest.Names{"القاهره": LOC}
+	checkMentions(t, names, []mentionCase{
+		{"أعلنت المفوضية العليا المستقلة للانتخابات النتائج", "ORG:المفوضية العليا المستقلة للانتخابات"},
+		{"قضت المحكمة الدستورية العليا بأن", "ORG:المحكمة الدستورية العليا"},
+		{"وقالت الهيئة العامة للاستثمار إن", "ORG:الهيئة العامة للاستثمار"},
+		{"قضت محكمة جنايات القاهرة بالسجن", "ORG:محكمة جنايات القاهرة"},
+		// A kind of body, not one body: left alone.
+		{"شكلت اللجنة الوطنية والهيئة العامة فريقا", ""},
+	})
+}

@@ -1213,3 +1213,75 @@ func datesAsPlaces(d *token.Doc, spans []span) {
 		}
 	}
 }
+
+// publicBodies marks courts, commissions and authorities named by a head
+// noun with the article and adjectives after it: المحكمة الدستورية العليا،
+// المفوضية العليا المستقلة للانتخابات، الهيئة العامة للاستثمار. At least one
+// adjective of bodyAdjectives must follow the head, and then a field after
+// لل or one of the adjectives that name a single body (العليا، الدستورية،
+// الاتحادية، الأعلى), so that اللجنة الوطنية alone, which any committee may
+// be, is left as it is. A court of a city is one too: محكمة جنايات القاهرة.
+func publicBodies(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var out []span
+	j := 0
+	for k := 0; k+1 < len(toks); k++ {
+		h := &toks[k]
+		if h.Kind != token.Word || !h.Al && h.Stem != "محكمه" {
+			continue
+		}
+		last, strong := -1, false
+		if h.Al && bodyHeads.has(h.Stem) {
+			for n := k + 1; n < len(toks) && n <= k+3; n++ {
+				t := &toks[n]
+				if t.Kind != token.Word || !t.Al || t.Pre != "" || !t.SpaceBefore || !bodyAdjectives.has(t.Stem) {
+					break
+				}
+				last = n
+				strong = strong || singleBodyAdjective(t.Stem)
+			}
+			if last < 0 {
+				continue
+			}
+			if n := last + 1; n < len(toks) && toks[n].Kind == token.Word && toks[n].Pre == "لل" && toks[n].SpaceBefore {
+				last, strong = n, true
+			}
+		} else if !h.Al {
+			// محكمة جنايات القاهرة، محكمة استئناف طنطا
+			n := k + 1
+			if t := &toks[n]; t.Kind != token.Word || t.Al || !courtKinds.has(t.Stem) || n+1 >= len(toks) {
+				continue
+			}
+			for j < len(spans) && spans[j].last < n+1 {
+				j++
+			}
+			if j < len(spans) && spans[j].first == n+1 && spans[j].typ == LOC {
+				last, strong = spans[j].last, true
+			}
+		}
+		if !strong {
+			continue
+		}
+		out = append(out, span{typ: ORG, first: k, last: last, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: toks[last].End})
+		k = last
+	}
+	return out
+}
+
+// singleBodyAdjective reports whether w, after a body's head noun, names
+// one body rather than a kind: المحكمة العليا is the supreme court.
+func singleBodyAdjective(w string) bool {
+	switch w {
+	case "العليا", "الدستوريه", "الاتحاديه", "الاعلي":
+		return true
+	}
+	return false
+}
+
+// bodyHeads, bodyAdjectives and courtKinds are the lists publicBodies
+// searches.
+var (
+	bodyHeads      = &wordList{src: `المجلس المحكمه المفوضيه الهيئه`}
+	bodyAdjectives = &wordList{src: `الاتحاديه الاعلي الدائمه الدستوريه الدوليه العامه العليا المستقله الوطنيه`}
+	courtKinds     = &wordList{src: `استئناف جنايات جنح نقض`}
+)

@@ -21,6 +21,9 @@ var wordLists = map[string]*wordList{
 	"placeHeads":       placeHeads,
 	"institutionHeads": institutionHeads,
 	"orgWords":         orgWords,
+	"bodyHeads":        bodyHeads,
+	"bodyAdjectives":   bodyAdjectives,
+	"courtKinds":       courtKinds,
 }
 
 func TestWordLists(t *testing.T) {
