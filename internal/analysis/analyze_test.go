@@ -768,7 +768,7 @@ func TestRulesOnHardCases(t *testing.T) {
 }
 
 func TestNameFacilities(t *testing.T) {
-	names := analysistest.Names{"ناصر": PER, "الملك سعود": PER, "نجيب محفوظ": PER, "العربي بن مهيدي": PER}
+	names := analysistest.Names{"ناصر": PER, "الملك سعود": PER, "نجيب محفوظ": PER, "العربي بن مهيدي": PER, "سلمان الدولي": PER}
 	checkMentions(t, names, []mentionCase{
 		// A person right after the head word of a place or institution
 		// named after them is the place's or the institution's name.
@@ -777,6 +777,8 @@ func TestNameFacilities(t *testing.T) {
 		{"طلاب جامعة الملك سعود", "ORG:جامعة الملك سعود"},
 		{"فاز بجائزة نجيب محفوظ", "MISC:جائزة نجيب محفوظ"},
 		{"في شارع العربي بن مهيدي", "LOC:شارع العربي بن مهيدي"},
+		// A royal title between the head word and the name belongs to it.
+		{"افتتح مطار الملك سلمان الدولي", "LOC:مطار الملك سلمان الدولي"},
 		// With the article the head word is no part of the name, and a
 		// person elsewhere stays a person.
 		{"وصل المستشفى ناصر", "PER:ناصر"},
@@ -1293,6 +1295,7 @@ func TestPublicBodies(t *testing.T) {
 		{"أعلنت المفوضية العليا المستقلة للانتخابات النتائج", "ORG:المفوضية العليا المستقلة للانتخابات"},
 		{"قضت المحكمة الدستورية العليا بأن", "ORG:المحكمة الدستورية العليا"},
 		{"وقالت الهيئة العامة للاستثمار إن", "ORG:الهيئة العامة للاستثمار"},
+		{"أعلنت الهيئة العامة للطيران المدني السعودية تشغيل", "ORG:الهيئة العامة للطيران المدني السعودية"},
 		{"قضت محكمة جنايات القاهرة بالسجن", "ORG:محكمة جنايات القاهرة"},
 		// A kind of body, not one body: left alone.
 		{"شكلت اللجنة الوطنية والهيئة العامة فريقا", ""},

@@ -57,6 +57,15 @@ func nameFacilities(d *token.Doc, spans []span) {
 			continue
 		}
 		h := &d.Tokens[s.first-1]
+		if s.typ == PER && h.Kind == token.Word && h.Al && h.Pre == "" && royalTitle(h.Stem) && s.first >= 2 &&
+			(i == 0 || spans[i-1].last < s.first-2) && d.Tokens[s.first-1].SpaceBefore {
+			// مطار الملك سلمان الدولي: the title between the head and the
+			// name belongs to the facility's name.
+			if g := &d.Tokens[s.first-2]; g.Kind == token.Word && !g.Al && facilityType(g.Bare()) != "" {
+				s.first--
+				h = g
+			}
+		}
 		typ := facilityType(h.Bare())
 		if h.Kind != token.Word || h.Al || typ == "" || s.typ == LOC && !placeNamedHead(h.Bare()) || s.typ == ORG && typ != LOC {
 			continue
@@ -65,6 +74,17 @@ func nameFacilities(d *token.Doc, spans []span) {
 		s.skip = utf8.RuneCountInString(h.Pre)
 		s.start = h.EntStart
 	}
+}
+
+// royalTitle reports whether w, with the article, is a title that
+// facilities keep in the names they take from people: مطار الملك سلمان،
+// مستشفى الأمير سلطان، جامع الشيخ زايد.
+func royalTitle(w string) bool {
+	switch w {
+	case "الملك", "الامير", "الاميره", "الملكه", "الشيخ", "السلطان", "الامام", "الرئيس", "الشهيد":
+		return true
+	}
+	return false
 }
 
 // placeNamedHead reports whether the bare word is a head noun of an
@@ -1245,6 +1265,10 @@ func publicBodies(d *token.Doc, spans []span) []span {
 			}
 			if n := last + 1; n < len(toks) && toks[n].Kind == token.Word && toks[n].Pre == "لل" && toks[n].SpaceBefore {
 				last, strong = n, true
+				// الهيئة العامة للطيران المدني السعودية
+				for m := 0; m < 2 && last+1 < len(toks) && nisbaAdjective(&toks[last+1]); m++ {
+					last++
+				}
 			}
 		} else if !h.Al {
 			// محكمة جنايات القاهرة، محكمة استئناف طنطا
