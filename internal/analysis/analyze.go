@@ -190,6 +190,16 @@ type span struct {
 	model       bool
 }
 
+// spanFrom advances j, an index in spans sorted by position, to the first
+// span that does not end before token k; rules that walk the tokens upwards
+// keep j between calls.
+func spanFrom(spans []span, j, k int) int {
+	for j < len(spans) && spans[j].last < k {
+		j++
+	}
+	return j
+}
+
 // modelSpans turns model mentions into spans, cutting them at any
 // punctuation inside and dropping detached proclitics at their start.
 func modelSpans(d *token.Doc, ms []ner.Mention) []span {

@@ -27,9 +27,7 @@ func latinNames(d *token.Doc, spans []span) []span {
 			continue
 		}
 		last := latinRun(toks, k)
-		for j < len(spans) && spans[j].last < k {
-			j++
-		}
+		j = spanFrom(spans, j, k)
 		if j < len(spans) && spans[j].first <= last {
 			k = last
 			continue
@@ -149,9 +147,7 @@ func wellKnownOrgs(d *token.Doc, spans []span) []span {
 		if t.Stem == "حماس" && strings.Contains(t.Pre, "ب") {
 			continue
 		}
-		for j < len(spans) && spans[j].last < k {
-			j++
-		}
+		j = spanFrom(spans, j, k)
 		if j < len(spans) && spans[j].first <= k {
 			continue
 		}

@@ -151,19 +151,13 @@ func extendHeads(d *token.Doc, spans []span) {
 
 // dropAdverbs drops one-word model spans written with a final tanween
 // fath, as adverbs are (رياضياً، اقتصادياً) and names in news text are not,
-// and the adjective سعودية, also as السعودية after a noun with the article.
+// and one-word countries that countryAdjective finds used as adjectives.
 func dropAdverbs(d *token.Doc, spans []span) []span {
-	// سعودية without the article is the adjective (رائدة فضاء سعودية): the
-	// country is always السعودية.
+	// The model's one-word countries that are adjectives or given names,
+	// as countryNames leaves them.
 	spans = slices.DeleteFunc(spans, func(s span) bool {
-		t := &d.Tokens[s.first]
-		if s.typ != LOC || s.first != s.last || t.Bare() != "سعوديه" {
-			return false
-		}
-		// After a noun with the article it is the adjective too: الروائية
-		// السعودية رجاء عالم، الحكومة السعودية (ANERcorp tags them O).
-		p := &d.Tokens[max(s.first-1, 0)]
-		return !t.Al || s.first > 0 && t.Pre == "" && t.SpaceBefore && p.Kind == token.Word && p.Al && p.Stem != "العربيه"
+		return s.typ == LOC && s.first == s.last && gazetteer.IsCountry(gazetteer.Key(d.Tokens[s.first].Bare())) &&
+			countryAdjective(d, s.first)
 	})
 	// The adverbs end in ا once normalized; only such spans need the walk
 	// over the text to their bytes.
@@ -269,9 +263,7 @@ func listedPlaces(d *token.Doc, spans []span) []span {
 		if t.Kind != token.Word || !t.SpaceBefore {
 			continue
 		}
-		for j < len(spans) && spans[j].last < k {
-			j++
-		}
+		j = spanFrom(spans, j, k)
 		if j < len(spans) && spans[j].first <= k {
 			continue // inside a span already
 		}
@@ -316,9 +308,7 @@ func countryNames(d *token.Doc, spans []span) []span {
 		if !whole && !ner.CountryStart(t.Bare()) {
 			continue
 		}
-		for j < len(spans) && spans[j].last < k {
-			j++
-		}
+		j = spanFrom(spans, j, k)
 		if j < len(spans) && spans[j].first <= k {
 			continue
 		}
@@ -339,18 +329,33 @@ func countryNames(d *token.Doc, spans []span) []span {
 			if m == 1 {
 				continue
 			}
-		case "سعوديه", "هند":
-			if m == 1 && !t.Al {
-				continue // the adjective سعودية and the given name هند; the countries take the article
-			}
 		}
-		if m == 1 && t.Al && t.Pre == "" && strings.HasSuffix(t.Norm, "ه") && k > 0 && toks[k-1].Kind == token.Word && toks[k-1].Al {
-			continue // the adjective: السوق المالية السعودية
+		if m == 1 && countryAdjective(d, k) {
+			continue
 		}
 		out = append(out, span{typ: LOC, first: k, last: k + m - 1, skip: skip, start: start, end: toks[k+m-1].End})
 		k += m - 1
 	}
 	return out
+}
+
+// countryAdjective reports whether the one-word country name at token k is
+// an adjective or a given name rather than the country: سعودية and هند
+// without the article (the countries take it: رائدة فضاء سعودية), and a name
+// with the article ending in ة right after a word with the article (السوق
+// المالية السعودية، الروائية السعودية; ANERcorp tags them O), except after
+// العربية, where it ends المملكة العربية السعودية.
+func countryAdjective(d *token.Doc, k int) bool {
+	t := &d.Tokens[k]
+	if !t.Al {
+		b := t.Bare()
+		return b == "سعوديه" || b == "هند"
+	}
+	if t.Pre != "" || !t.SpaceBefore || !strings.HasSuffix(t.Norm, "ه") || k == 0 {
+		return false
+	}
+	p := &d.Tokens[k-1]
+	return p.Kind == token.Word && p.Al && p.Stem != "العربيه"
 }
 
 // quotedTitles marks the title in quotes that follows a noun for a work or
@@ -1031,9 +1036,7 @@ func sportClubs(d *token.Doc, spans []span) []span {
 		if t.Kind != token.Word || !t.Al || !ambiguousClub(t.Stem) {
 			continue
 		}
-		for j < len(spans) && spans[j].last < k {
-			j++
-		}
+		j = spanFrom(spans, j, k)
 		if j < len(spans) && spans[j].first <= k {
 			continue
 		}
@@ -1145,8 +1148,7 @@ func relativePronoun(w string) bool {
 // nisbaAdjective reports whether t is an adjective of relation with the
 // article and no proclitic: الفلسطيني، الدولية.
 func nisbaAdjective(t *token.Token) bool {
-	return t.Kind == token.Word && t.Al && t.Pre == "" && t.SpaceBefore &&
-		(strings.HasSuffix(t.Norm, "ي") || strings.HasSuffix(t.Norm, "يه"))
+	return t.Kind == token.Word && t.Pre == "" && t.SpaceBefore && isNisba(t)
 }
 
 // eventHead reports whether the bare word heads the name of an event named
@@ -1276,9 +1278,7 @@ func publicBodies(d *token.Doc, spans []span) []span {
 			if t := &toks[n]; t.Kind != token.Word || t.Al || !courtKinds.has(t.Stem) || n+1 >= len(toks) {
 				continue
 			}
-			for j < len(spans) && spans[j].last < n+1 {
-				j++
-			}
+			j = spanFrom(spans, j, n+1)
 			if j < len(spans) && spans[j].first == n+1 && spans[j].typ == LOC {
 				last, strong = spans[j].last, true
 			}

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"tahlil/internal/ner"
@@ -37,7 +36,7 @@ func famousPeople(d *token.Doc, spans []span) []span {
 			// The tokenizer took the name's first letter for a proclitic
 			// (و + يتكوف).
 			start, skip = t.Start, 0
-		case !t.Al && procliticLetter(t.Stem) && famousSurname(t.Stem[len("ب"):]):
+		case !t.Al && clitics(t.Stem) > 0 && famousSurname(t.Stem[len("ب"):]):
 			// It kept a proclitic before a name it does not know
 			// (بزيلينسكي).
 			skip++
@@ -45,9 +44,7 @@ func famousPeople(d *token.Doc, spans []span) []span {
 		default:
 			continue
 		}
-		for j < len(spans) && spans[j].last < k {
-			j++
-		}
+		j = spanFrom(spans, j, k)
 		if j < len(spans) && spans[j].first <= k {
 			if s := &spans[j]; s.typ == PER && s.first == k && s.last == k && s.skip == 0 && k > 0 && t.SpaceBefore &&
 				(j == 0 || spans[j-1].last < k-1) {
@@ -131,13 +128,6 @@ func recentGivenName(w string) bool {
 		return true
 	}
 	return false
-}
-
-// procliticLetter reports whether w begins with a letter that may be a
-// proclitic.
-func procliticLetter(w string) bool {
-	return strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") || strings.HasPrefix(w, "ب") ||
-		strings.HasPrefix(w, "ك") || strings.HasPrefix(w, "ل")
 }
 
 // famousSurname reports whether the search-normalized word w, with its
