@@ -83,6 +83,11 @@ func (ev *letterEvidence) keep(d *token.Doc, i int) bool {
 	if k >= 0 && ev.bare[k] > 0 {
 		return false
 	}
+	// A listed place after the letter reads as "in" that place, even
+	// after an adjective: الألعاب الأولمبية بباريس.
+	if ner.ListedType(t.Stem) == LOC || ner.CountryStart(t.Stem) {
+		return false
+	}
 	if i > 0 && t.SpaceBefore {
 		if p := &d.Tokens[i-1]; p.Kind == token.Word && (titles[p.Stem] || isNisba(p)) {
 			return true

@@ -175,7 +175,7 @@ func trimEdges(d *token.Doc, spans []span) {
 			dropFirst(d, s)
 		case s.typ == PER && head.Al && ner.IsOrgHead(head.Bare()) && next.Kind == token.Word && !next.Al && next.SpaceBefore:
 			dropFirst(d, s) // "المدير الرياضي للنادي ديكو"
-		case s.typ == PER && head.Al && head.Pre == "" && (ner.IsTitle(head.Bare()) || militaryRank(head.Bare())) &&
+		case s.typ == PER && head.Al && head.Pre == "" && (ner.IsTitle(head.Bare()) || otherTitle(head.Bare())) &&
 			next.Kind == token.Word && next.SpaceBefore && (s.first == 0 || facilityType(d.Tokens[s.first-1].Bare()) == ""):
 			dropFirst(d, s) // "العماد جوزيف عون"; but جامعة الملك سعود keeps its king
 		case s.typ == ORG && head.Al && ner.IsOrgHead(head.Bare()) && next.Kind == token.Word && !next.Al && next.SpaceBefore:
@@ -188,13 +188,52 @@ func trimEdges(d *token.Doc, spans []span) {
 			s.last--
 			s.end = d.Tokens[s.last].End
 		}
+		if s.typ == PER && s.last > s.first && prepositionalNoun(&d.Tokens[s.last]) {
+			s.last-- // "أمر النائب العام محمد شوقي بحبس أربعة متهمين"
+			s.end = d.Tokens[s.last].End
+		}
+		for s.last > s.first && pronoun(&d.Tokens[s.last]) {
+			s.last-- // "وزياد هو نجل …"
+			s.end = d.Tokens[s.last].End
+		}
 	}
 }
 
-// militaryRank reports whether the bare word is a military rank that the
-// title list lacks because it is also a given name (عماد) or rare.
-func militaryRank(w string) bool {
-	return w == "عماد" || w == "مشير" || w == "نقيب" || w == "مقدم"
+// prepositionalNoun reports whether t is a word the model does not know
+// that is ب or ل before one it knows (بحبس), which ends a name rather than
+// closing it: unseen family names so made (بيطار) rarely leave a known word.
+func prepositionalNoun(t *token.Token) bool {
+	if t.Kind != token.Word || t.Pre != "" || t.Al || !strings.HasPrefix(t.Stem, "ب") && !strings.HasPrefix(t.Stem, "ل") {
+		return false
+	}
+	rest := t.Stem[len("ب"):]
+	return utf8.RuneCountInString(rest) >= 3 && !ner.PersonName(t.Stem) &&
+		!ner.Default().Known(t.Stem) && ner.Default().Known(rest)
+}
+
+// pronoun reports whether t is a separate personal pronoun of the third
+// person, which follows a name as the subject of a nominal sentence ("زياد
+// هو نجل فيروز") and is never part of one.
+func pronoun(t *token.Token) bool {
+	if t.Kind != token.Word || t.Pre != "" {
+		return false
+	}
+	switch t.Norm {
+	case "هو", "هي", "هم", "هما", "هن":
+		return true
+	}
+	return false
+}
+
+// otherTitle reports whether the bare word is a title that the model's title
+// list lacks because it is also a given name (عماد), or rare: military ranks
+// and the titles of musicians.
+func otherTitle(w string) bool {
+	switch w {
+	case "عماد", "مشير", "نقيب", "مقدم", "مايسترو", "موسيقار":
+		return true
+	}
+	return false
 }
 
 // dropFirst moves the start of s to its second token, leaving out that
