@@ -45,6 +45,7 @@ const (
 	cTens                        // عشر، العشرين …: the second part of a compound ordinal
 	cCentury                     // القرن
 	cDecade                      // الثمانينيات …
+	cMore                        // أكثر، أقل: "أكثر من 2000" is a count
 )
 
 // Lexicon entries are in the search-normalized spelling (no diacritics,
@@ -103,7 +104,8 @@ var lexiconEntries = []struct {
 	{cTens, "عشر عشره العشرين الثلاثين الاربعين الخمسين الستين السبعين الثمانين التسعين"},
 	{cCentury, "القرن"},
 	{cFrom, "من"},
-	{cApprox, "نحو حوالي قرابه زهاء"},
+	{cApprox, "نحو حوالي قرابه زهاء يناهز يقارب"},
+	{cMore, "اكثر اقل ازيد"},
 	{cPair, "بين كلا هذين هاتين"},
 	{cAgreeing, "الموافق"},
 }

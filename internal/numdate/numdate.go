@@ -459,7 +459,7 @@ func (s *scanner) yearRange(e int) int {
 
 // bareYear returns the end of a year standing alone at j, or -1. Years from
 // 1900 to 2099 are dates unless a currency, unit or magnitude follows or an
-// approximation word (نحو، حوالي) precedes; other years from 1000 need a
+// approximation (نحو، حوالي، أكثر من) precedes; other years from 1000 need a
 // date context: a preceding في، منذ، عام …, an era, or parentheses after عام.
 func (s *scanner) bareYear(j int, lead bool) int {
 	y, ok := s.plain(j, 4)
@@ -472,6 +472,9 @@ func (s *scanner) bareYear(j int, lead bool) int {
 	}
 	if s.attached(j) && !s.punct(j-1, "(") {
 		return -1 // part of a code such as إف-2000
+	}
+	if s.cls(j-1)&cFrom != 0 && s.cls(j-2)&cMore != 0 {
+		return -1 // أكثر من 2000 مهاجر
 	}
 	ctx := lead || s.cls(j-1)&cDatePrep != 0 || next&cEra != 0 ||
 		s.punct(j-1, "(") && s.cls(j-2)&(cDatePrep|cYearWord) != 0
