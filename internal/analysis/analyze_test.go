@@ -1294,6 +1294,51 @@ func TestNameEnds(t *testing.T) {
 	})
 }
 
+func TestParties(t *testing.T) {
+	checkMentions(t, analysistest.Names{}, []mentionCase{
+		{"حصل حزب جبهة العمل الإسلامي على مقاعد", "ORG:حزب جبهة العمل الإسلامي"},
+		{"متقدما على حزب الميثاق الوطني", "ORG:حزب الميثاق الوطني"},
+		{"فاز حزب العدالة والتنمية الحاكم", "ORG:حزب العدالة والتنمية"},
+		{"زعيم حزب الشعب الجمهوري التركي", "ORG:حزب الشعب الجمهوري"},
+		{"وقال لحزب المحافظين البريطاني", "ORG:حزب المحافظين"},
+		{"أمين عام حزب الله الشيخ", "ORG:حزب الله"},
+		// Words that describe a party name none.
+		{"قال الحزب الحاكم إن حزب الأغلبية وحزب رئيس الوزراء", ""},
+	})
+}
+
+func TestGulfChains(t *testing.T) {
+	names := analysistest.Names{"مشعل الاحمد الجابر": PER, "الصباح": PER, "هاليفي": PER, "بلينكن": PER}
+	checkMentions(t, names, []mentionCase{
+		{"أصدر الشيخ مشعل الأحمد الجابر الصباح مرسوما", "PER:مشعل الأحمد الجابر الصباح"},
+		// Without the article, two names side by side stay two persons.
+		{"أطلع هاليفي بلينكن على الخطط", "PER:هاليفي PER:بلينكن"},
+	})
+}
+
+func TestFacilityFields(t *testing.T) {
+	names := analysistest.Names{"محمد بن راشد": PER, "فيصل": PER, "الرياض": LOC}
+	checkMentions(t, names, []mentionCase{
+		{"أعلن مركز محمد بن راشد للفضاء نجاح", "ORG:مركز محمد بن راشد للفضاء"},
+		{"أطلقت مؤسسة محمد بن راشد للمعرفة والابتكار تقريرا", "ORG:مؤسسة محمد بن راشد للمعرفة والابتكار"},
+		{"افتتح مستشفى الملك فيصل التخصصي", "LOC:مستشفى الملك فيصل التخصصي"},
+		// An adverb after the name is none of it.
+		{"زار مستشفى فيصل للمرة الأولى", "LOC:مستشفى فيصل"},
+	})
+}
+
+func TestUnknownSurnames(t *testing.T) {
+	names := analysistest.Names{"موسي": PER, "خليفه ابراهيم": PER, "محمد": PER}
+	checkMentions(t, names, []mentionCase{
+		{"وقال موسى المعايطة إن", "PER:موسى المعايطة"},
+		// Words the model knows, nationalities and titles are no names.
+		{"وقال موسى الثلاثاء إن", "PER:موسى DATE:الثلاثاء"},
+		{"وقال موسى الأردني إن", "PER:موسى"},
+		// A given name after a facility's one-word name is another person.
+		{"قال رئيس جامعة خليفة إبراهيم إن", "ORG:جامعة خليفة PER:إبراهيم"},
+	})
+}
+
 func TestDropInLinks(t *testing.T) {
 	names := analysistest.Names{"القاهره": LOC, "example": ORG}
 	checkMentions(t, names, []mentionCase{

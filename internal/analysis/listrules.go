@@ -73,7 +73,43 @@ func nameFacilities(d *token.Doc, spans []span) {
 		s.typ, s.first = typ, s.first-1
 		s.skip = utf8.RuneCountInString(h.Pre)
 		s.start = h.EntStart
+		limit := len(d.Tokens)
+		if i+1 < len(spans) {
+			limit = spans[i+1].first
+		}
+		if last := fieldAfter(d, s.last, limit); last > s.last {
+			s.last, s.end = last, d.Tokens[last].End
+		}
 	}
+}
+
+// adverbialNoun reports whether the noun w after لل makes an adverb (للمرة
+// الأولى، للغاية، للعام الثاني) rather than a field.
+func adverbialNoun(w string) bool {
+	switch w {
+	case "مره", "غايه", "اسف", "وقت", "يوم", "عام", "اسبوع", "شهر", "سنه", "حظه", "موسم":
+		return true
+	}
+	return false
+}
+
+// fieldAfter returns the last token of the field and adjectives that follow
+// a facility's name ending at token last, before token limit: مركز محمد بن
+// راشد للفضاء، جامعة الملك عبد الله للعلوم والتقنية، مستشفى الملك فيصل
+// التخصصي. It returns last when none follows.
+func fieldAfter(d *token.Doc, last, limit int) int {
+	toks := d.Tokens
+	if k := last + 1; k < limit && toks[k].Kind == token.Word && toks[k].Pre == "لل" && toks[k].SpaceBefore && !adverbialNoun(toks[k].Stem) {
+		last = k
+		if k++; k < limit && toks[k].Kind == token.Word && toks[k].Pre == "و" && toks[k].Al && toks[k].SpaceBefore {
+			last = k
+		}
+	}
+	for n := 0; n < 2 && last+1 < limit && nisbaAdjective(&toks[last+1]) && !nationality(toks[last+1].Norm) &&
+		!femNationality(toks[last+1].Norm); n++ {
+		last++
+	}
+	return last
 }
 
 // royalTitle reports whether w, with the article, is a title that
@@ -450,8 +486,8 @@ func workNoun(w string) string {
 // workNouns and bodyNouns are the lists workNoun searches.
 var (
 	workNouns = &wordList{src: `اغنيته اغنيتها اغنيه البوم البومه البومها برنامج برنامجا برنامجه برنامجها تطبيق ديوان
-ديوانه روايته روايتها روايه عمليه فيلم فيلما فيلمه فيلمها قصيدته قصيده كتاب كتابا كتابه
-كتابها لعبه لوحه مسرحيته مسرحيه مسلسل مسلسلا مسلسله مسلسلها معرض مهرجان`}
+ديوانه روايته روايتها روايه صاروخ عمليه فيلم فيلما فيلمه فيلمها قصيدته قصيده كتاب كتابا كتابه
+كتابها لعبه لوحه مركبه مسبار مسرحيته مسرحيه مسلسل مسلسلا مسلسله مسلسلها معرض مهرجان مهمه`}
 	bodyNouns = &wordList{src: `ائتلاف تحالف جريده جمعيه حركه حزب شركه صحيفه صندوق قناه مجله مجموعه منصه منظمه موقع وكاله`}
 )
 
@@ -709,7 +745,7 @@ func nationality(w string) bool { return nationalities.has(w) }
 // nationalities is the list nationality searches.
 var nationalities = &wordList{src: `الارجنتيني الاردني الاسباني الاسترالي الاسكتلندي الالماني الاماراتي الامريكي الاميركي
 الانجليزي الانكليزي الاوزبكي الاوكراني الايراني الايطالي البحريني البرازيلي البرتغالي
-البلجيكي البلغاري البولندي التركي التشيكي التونسي الجزائري الدنماركي الروسي الروماني
+البريطاني البلجيكي البلغاري البولندي التركي التشيكي التونسي الجزائري الدنماركي الروسي الروماني
 السعودي السوداني السوري السويدي السويسري الصربي الصيني العراقي العماني الفرنسي القبرصي
 القطري الكرواتي الكوري الكويتي اللبناني الليبي المجري المصري المغربي المكسيكي النرويجي
 النمساوي الهولندي الياباني اليوناني`}
@@ -946,6 +982,69 @@ func ministries(d *token.Doc) []span {
 		k = last
 	}
 	return out
+}
+
+// parties marks political parties named by حزب and a name with the
+// article: حزب الميثاق الوطني، حزب العدالة والتنمية، حزب الشعب الجمهوري. A
+// front or movement may stand between (حزب جبهة العمل الإسلامي). Up to three
+// words with the article follow, one of them after و; an adjective of
+// nationality after them tells the country, not the name (حزب المحافظين
+// البريطاني), and a word that describes a party rather than naming one
+// (الحزب الحاكم، حزب الأغلبية) leaves it unmarked.
+func parties(d *token.Doc) []span {
+	toks := d.Tokens
+	var out []span
+	for k := 0; k+1 < len(toks); k++ {
+		h := &toks[k]
+		if h.Kind != token.Word || h.Al || h.Stem != "حزب" {
+			continue
+		}
+		n := k + 1
+		if t := &toks[n]; t.Kind == token.Word && !t.Al && t.Pre == "" && t.SpaceBefore && partyFront(t.Stem) {
+			n++
+		}
+		last, and := -1, false
+		for ; n < len(toks) && n <= k+4; n++ {
+			t := &toks[n]
+			if t.Kind != token.Word || !t.Al || !t.SpaceBefore || partyDescription(t.Stem) ||
+				ner.IsTitle(t.Bare()) || royalTitle(t.Stem) || nationality(t.Norm) || femNationality(t.Norm) {
+				break // حزب الله الشيخ نعيم قاسم; حزب المحافظين البريطاني
+			}
+			if t.Pre == "و" && last >= 0 && !and {
+				and = true
+			} else if t.Pre != "" {
+				break
+			}
+			last = n
+		}
+		if last < 0 || toks[last].Pre != "" && last == k+1 {
+			continue
+		}
+		out = append(out, span{typ: ORG, first: k, last: last, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: toks[last].End})
+		k = last
+	}
+	return out
+}
+
+// partyFront reports whether w, between حزب and the name, is a front or a
+// movement: حزب جبهة العمل الإسلامي.
+func partyFront(w string) bool {
+	switch w {
+	case "جبهه", "حركه", "تيار", "تجمع", "اتحاد", "تحالف":
+		return true
+	}
+	return false
+}
+
+// partyDescription reports whether w, after حزب, describes a party rather
+// than naming one.
+func partyDescription(w string) bool {
+	switch w {
+	case "الحاكم", "المعارض", "الاغلبيه", "الاكبر", "الفائز", "الجديد", "نفسه", "الوحيد", "الثاني", "الاول",
+		"الرئيس", "الرئيسي", "المنافس", "الشريك", "الائتلافي", "المنحل", "المحظور":
+		return true
+	}
+	return false
 }
 
 // ministrySecond reports whether w is the second word of a ministry's
@@ -1201,7 +1300,7 @@ func eventNames(d *token.Doc, spans []span) {
 		for n := 0; n < 3 && last+1 < limit && nisbaAdjective(&toks[last+1]); n++ {
 			last++
 		}
-		if k := last + 1; k < limit && toks[k].Kind == token.Word && toks[k].Pre == "لل" && toks[k].SpaceBefore {
+		if k := last + 1; k < limit && toks[k].Kind == token.Word && toks[k].Pre == "لل" && toks[k].SpaceBefore && !adverbialNoun(toks[k].Stem) {
 			last = k
 		}
 		if last == s.last && h.Bare() != "مهرجان" {

@@ -131,6 +131,7 @@ func propagate(d *token.Doc, spans []span) []span {
 			covered[t] = true
 		}
 	}
+	j := 0 // spans before j end before the token looked at
 	var found []span
 	toks := d.Tokens
 	for i := 0; i < len(toks); i++ {
@@ -160,6 +161,12 @@ func propagate(d *token.Doc, spans []span) []span {
 				start, _ = d.Norm.Source(t.NStart+k, t.NEnd)
 			}
 			last := i + len(n.words) - 1
+			if j = spanFrom(spans, j, i-1); k == 0 && j < len(spans) && n.typ == PER && len(n.words) == 1 && chainsOn(d, spans[j], i) {
+				// A family name with the article after a Gulf chain of
+				// names: مشعل الأحمد الجابر + الصباح.
+				spans[j].last, spans[j].end = i, t.End
+				break
+			}
 			found = append(found, span{typ: n.typ, first: i, last: last, skip: k, start: start, end: toks[last].End, model: true})
 			i = last
 			break
@@ -258,3 +265,31 @@ func endKey(w string) uint32 {
 func (f *endFilter) add(w string) { k := endKey(w); f[k>>6] |= 1 << (k & 63) }
 
 func (f *endFilter) has(w string) bool { k := endKey(w); return f[k>>6]&(1<<(k&63)) != 0 }
+
+// chainsOn reports whether a one-word person name at token i continues
+// the person span s that ends right before it: both s's last word and the
+// name have the article, as in the chains of Gulf names (مشعل الأحمد الجابر
+// الصباح), and s has two words or more. Two names side by side without the
+// article stay two persons ("أطلع هاليفي بلينكن").
+func chainsOn(d *token.Doc, s span, i int) bool {
+	if s.typ != PER || s.last != i-1 || s.last == s.first {
+		return false
+	}
+	t, p := &d.Tokens[i], &d.Tokens[i-1]
+	return t.SpaceBefore && t.Al && t.Pre == "" && p.Al && p.Pre == ""
+}
+
+// joinChains joins a one-word person span to the person span right before
+// it when chainsOn holds: the model sometimes starts a new name at the last
+// word of a Gulf chain.
+func joinChains(d *token.Doc, spans []span) []span {
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.typ == PER && s.first == s.last && chainsOn(d, out[n-1], s.first) {
+			out[n-1].last, out[n-1].end = s.last, s.end
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
