@@ -116,6 +116,7 @@ func analyze(text string, opt Options, model Recognizer) (*Result, error) {
 		res.Version = version(m)
 	}
 	res.Entities, res.Groups, res.Stats = assemble(d, model.Recognize(d), numdate.Find(d))
+	d.Release() // the result holds no token
 	if preset != nil {
 		nt := d.Norm.Text
 		if preset != normalize.Search {

@@ -79,6 +79,21 @@ func docWord(in *info) bool {
 // setDocFeatures fills in[i].doc from first-pass labels: for each word, the
 // labels the same word got elsewhere in the document.
 func setDocFeatures(in []info, labels []uint8) {
+	var t docTable
+	t.set(in, labels)
+}
+
+// docTable holds the buffers of setDocFeatures, which run keeps between
+// documents.
+type docTable struct {
+	keys   []uint64
+	index  []int32
+	slot   []int32
+	counts [][numLabels]int32
+}
+
+// set is setDocFeatures with t's buffers.
+func (t *docTable) set(in []info, labels []uint8) {
 	// Words are keyed by their hash in a table of the document's own: a
 	// map costs far more in WebAssembly. slot holds each token's index in
 	// counts, or -1.
@@ -86,10 +101,12 @@ func setDocFeatures(in []info, labels []uint8) {
 	for size < 2*len(in) {
 		size *= 2
 	}
-	keys := make([]uint64, size)
-	index := make([]int32, size)
-	slot := make([]int32, len(in))
-	var counts [][numLabels]int32
+	t.keys = grow(t.keys, size)
+	clear(t.keys)
+	t.index = grow(t.index, size)
+	t.slot = grow(t.slot, len(in))
+	keys, index, slot := t.keys, t.index, t.slot
+	counts := t.counts[:0]
 	for i := range in {
 		slot[i] = -1
 		if !docWord(&in[i]) {
@@ -108,6 +125,7 @@ func setDocFeatures(in []info, labels []uint8) {
 		slot[i] = index[j]
 		counts[index[j]][labels[i]]++
 	}
+	t.counts = counts
 	for i := range in {
 		in[i].docSet = true
 		in[i].doc = 0

@@ -10,6 +10,7 @@ package ner
 import (
 	_ "embed" // the model file
 	"math"
+	"sync"
 
 	"tahlil/internal/token"
 )
@@ -250,19 +251,27 @@ func firstPass(l *layout, toks []token.Token) []uint8 {
 func run(l *layout, toks []token.Token, firstOnly bool) ([]uint8, []Mention) {
 	const L = numLabels
 	n := len(toks)
-	in := prepare(toks, make([]info, 0, n), l.known)
-	r := runner{l: l, emit: make([]float32, n*L), pairOf: make([]int32, n), cache: map[uint64]int32{}}
+	w := workspaces.Get().(*workspace)
+	defer w.put()
+	w.in = prepare(toks, grow(w.in, n)[:0], l.known)
+	in := w.in
+	r := &w.r
+	r.l, r.emit, r.pairOf, r.pairs = l, grow(r.emit, n*L), grow(r.pairOf, n), r.pairs[:0]
+	if r.cache == nil {
+		r.cache = make(map[uint64]int32)
+	}
 	segments(toks, func(a, b int) { r.score(in[a:b], a) })
 	// The first pass labels each sentence on its own; the second adds what
 	// the first said about the same words elsewhere in the document. Scores
 	// are linear in the features, so the second pass adds the document
 	// features' weights to the first pass's scores.
 	labels := make([]uint8, n)
-	punct := make([]bool, n)
+	w.punct = grow(w.punct, n)
+	punct := w.punct
 	for i := range toks {
 		punct[i] = toks[i].Kind == token.Punct
 	}
-	var dc decoder
+	dc := &w.dc
 	decodeAll := func(emit []float32) {
 		segments(toks, func(a, b int) {
 			copy(labels[a:b], dc.viterbi(b-a, emit[a*L:b*L], r.pairs, r.pairOf[a:b], punct[a:b]))
@@ -272,7 +281,7 @@ func run(l *layout, toks []token.Token, firstOnly bool) ([]uint8, []Mention) {
 	if firstOnly {
 		return labels, nil
 	}
-	setDocFeatures(in, labels)
+	w.doc.set(in, labels)
 	segments(toks, func(a, b int) {
 		// Windows end at segment edges, as in training.
 		seg := in[a:b]
@@ -291,6 +300,45 @@ func run(l *layout, toks []token.Token, firstOnly bool) ([]uint8, []Mention) {
 		out = appendMentions(out, labels[a:b], toks[a:b], a)
 	})
 	return labels, out
+}
+
+// A workspace holds the buffers of one run, kept between runs: a document
+// of 500 words needs about 200 kB of them, which allocating anew on every
+// call made a good part of the analysis's cost in WebAssembly.
+type workspace struct {
+	in    []info
+	r     runner
+	punct []bool
+	doc   docTable
+	dc    decoder
+}
+
+var workspaces = sync.Pool{New: func() any { return new(workspace) }}
+
+// maxKept caps the tokens a workspace is sized for when it goes back to the
+// pool, so that one long text does not pin its buffers.
+const maxKept = 1 << 16
+
+// put returns w to the pool, dropping what refers to the model and the
+// document and buffers grown past maxKept.
+func (w *workspace) put() {
+	if cap(w.in) > maxKept {
+		*w = workspace{}
+	}
+	w.r.l = nil
+	clear(w.in[:cap(w.in)]) // info holds strings of the document
+	w.in = w.in[:0]
+	clear(w.r.cache)
+	workspaces.Put(w)
+}
+
+// grow returns b resized to n elements, reusing its array when it is large
+// enough. The elements are not cleared.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
 }
 
 // runner holds one document's first-pass scores.

@@ -106,6 +106,28 @@ func TestRecognize(t *testing.T) {
 	}
 }
 
+// TestWorkspaceReuse checks that the buffers a run keeps for the next one
+// carry nothing over: each text gets the same mentions whatever was
+// recognized before it, long or short.
+func TestWorkspaceReuse(t *testing.T) {
+	m := Default()
+	texts := []string{strings.Repeat("قال الرئيس الأمريكي جو بايدن في واشنطن إن الأمم المتحدة ", 40), ""}
+	for _, tt := range recognizeTests {
+		texts = append(texts, tt.text)
+	}
+	first := make([]string, len(texts))
+	for i, text := range texts {
+		first[i] = fmt.Sprint(m.Recognize(token.Tokenize(text)))
+	}
+	for i := len(texts) - 1; i >= 0; i-- {
+		d := token.Tokenize(texts[i])
+		if got := fmt.Sprint(m.Recognize(d)); got != first[i] {
+			t.Errorf("Recognize(%q) after other texts = %s; first %s", texts[i], got, first[i])
+		}
+		d.Release()
+	}
+}
+
 func FuzzRecognize(f *testing.F) {
 	for _, tt := range recognizeTests {
 		f.Add(tt.text)

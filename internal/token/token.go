@@ -12,6 +12,7 @@ package token
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -72,10 +73,40 @@ type Doc struct {
 	Tokens []Token
 }
 
+// tokenBuffers holds token slices given back by Release.
+var tokenBuffers sync.Pool
+
+// tokenBuffer returns an empty token slice with room for n tokens, reused
+// from a released document when one is large enough.
+func tokenBuffer(n int) []Token {
+	if b, ok := tokenBuffers.Get().(*[]Token); ok && cap(*b) >= n {
+		return (*b)[:0]
+	}
+	return make([]Token, 0, n)
+}
+
+// maxReleased caps the tokens a released slice may hold to be reused, so
+// that one long text does not pin a large array.
+const maxReleased = 1 << 16
+
+// Release gives d's tokens back for reuse by a later Tokenize; a caller
+// that no longer uses d or any of its tokens may call it. d keeps its text
+// and normalized text but has no tokens after it.
+func (d *Doc) Release() {
+	b := d.Tokens[:cap(d.Tokens)]
+	d.Tokens = nil
+	if cap(b) == 0 || cap(b) > maxReleased {
+		return
+	}
+	clear(b) // tokens hold substrings of the text
+	b = b[:0]
+	tokenBuffers.Put(&b)
+}
+
 // Tokenize tokenizes text.
 func Tokenize(text string) *Doc {
 	m := normalize.Search.Map(text)
-	d := &Doc{Text: text, Norm: m, Tokens: make([]Token, 0, len(m.Text)/8+1)}
+	d := &Doc{Text: text, Norm: m, Tokens: tokenBuffer(len(m.Text)/8 + 1)}
 	rs := []rune(m.Text)
 	// Token strings are substrings of m.Text: bi is the byte offset of rune
 	// i.

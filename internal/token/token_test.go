@@ -142,3 +142,21 @@ func TestSetProcliticTable(t *testing.T) {
 		t.Errorf("after restore, stem = %q; want بوخارست", got)
 	}
 }
+
+// TestRelease checks that a released document's tokens leave nothing in
+// the next document's.
+func TestRelease(t *testing.T) {
+	long := strings.Repeat("وقال الرئيس في بيروت ", 30)
+	want := Tokenize("في القاهرة.")
+	for _, text := range []string{long, "في القاهرة.", "", long} {
+		d := Tokenize(text)
+		d.Release()
+		if d.Tokens != nil {
+			t.Fatalf("Release left %d tokens", len(d.Tokens))
+		}
+	}
+	d := Tokenize("في القاهرة.")
+	if !slices.Equal(d.Tokens, want.Tokens) {
+		t.Errorf("tokens after Release = %+v; want %+v", d.Tokens, want.Tokens)
+	}
+}
