@@ -1339,6 +1339,29 @@ func TestUnknownSurnames(t *testing.T) {
 	})
 }
 
+func TestSportNews(t *testing.T) {
+	names := analysistest.Names{"محمد صلاح هدفين": PER, "عبد الله": PER, "القاهره": LOC, "مصر": LOC, "الرباط": LOC}
+	checkMentions(t, names, []mentionCase{
+		// Goals and medals after a scorer's name are none of it.
+		{"وسجل محمد صلاح هدفين فيما", "PER:محمد صلاح"},
+		// A Moroccan prince's مولاي is part of his name, and of a stadium's.
+		{"على ملعب الأمير مولاي عبد الله في الرباط", "LOC:ملعب الأمير مولاي عبد الله LOC:الرباط"},
+		{"استقبل مولاي عبد الله الوفد", "PER:مولاي عبد الله"},
+		// A city's international stadium or airport is a facility.
+		{"على استاد القاهرة الدولي", "LOC:استاد القاهرة الدولي"},
+		{"من مطار القاهرة إلى", "LOC:القاهرة"},
+		// A cup named after a country is the cup.
+		{"في نهائي كأس مصر", "MISC:كأس مصر"},
+	})
+}
+
+func TestForeignMinistryAlone(t *testing.T) {
+	checkMentions(t, analysistest.Names{}, []mentionCase{
+		{"قال المتحدث باسم الخارجية الإيرانية إن", "ORG:الخارجية الإيرانية"},
+		{"انتقد السياسة الخارجية الأمريكية", ""},
+	})
+}
+
 func TestDropInLinks(t *testing.T) {
 	names := analysistest.Names{"القاهره": LOC, "example": ORG}
 	checkMentions(t, names, []mentionCase{

@@ -57,6 +57,11 @@ func nameFacilities(d *token.Doc, spans []span) {
 			continue
 		}
 		h := &d.Tokens[s.first-1]
+		if s.typ == PER && h.Norm == "مولاي" && s.first >= 2 && (i == 0 || spans[i-1].last < s.first-2) {
+			s.first-- // مولاي عبد الله; extendHeads takes it for persons
+			s.skip, s.start = utf8.RuneCountInString(h.Pre), h.EntStart
+			h = &d.Tokens[s.first-1]
+		}
 		if s.typ == PER && h.Kind == token.Word && h.Al && h.Pre == "" && royalTitle(h.Stem) && s.first >= 2 &&
 			(i == 0 || spans[i-1].last < s.first-2) && d.Tokens[s.first-1].SpaceBefore {
 			// مطار الملك سلمان الدولي: the title between the head and the
@@ -67,8 +72,20 @@ func nameFacilities(d *token.Doc, spans []span) {
 			}
 		}
 		typ := facilityType(h.Bare())
-		if h.Kind != token.Word || h.Al || typ == "" || s.typ == LOC && !placeNamedHead(h.Bare()) || s.typ == ORG && typ != LOC {
+		if h.Kind != token.Word || h.Al || typ == "" || s.typ == ORG && typ != LOC {
 			continue
+		}
+		if s.typ == LOC && !placeNamedHead(h.Bare()) {
+			// A city's airport or stadium: مطار دبي الدولي، استاد القاهرة
+			// الدولي. Without the adjective the head may be a common noun
+			// before the city ("ملعب في القاهرة" aside, "مطار القاهرة" reads
+			// either way), and the city is left as it is.
+			k := s.last + 1
+			if typ != LOC || k >= len(d.Tokens) || i+1 < len(spans) && spans[i+1].first <= k || !nisbaAdjective(&d.Tokens[k]) ||
+				d.Tokens[k].Stem != "الدولي" && d.Tokens[k].Stem != "الدوليه" {
+				continue
+			}
+			s.last, s.end = k, d.Tokens[k].End
 		}
 		s.typ, s.first = typ, s.first-1
 		s.skip = utf8.RuneCountInString(h.Pre)
@@ -166,6 +183,8 @@ func extendHeads(d *token.Doc, spans []span) {
 		case s.typ == PER && free(i, k) && d.Tokens[k].Pre == "" && d.Tokens[k].SpaceBefore && s.first == s.last &&
 			(d.Tokens[k].Norm == "ام" || d.Tokens[k].Norm == "ابو"):
 			s.first = k // أم كلثوم، أبو مازن
+		case s.typ == PER && free(i, k) && d.Tokens[k].Pre == "" && d.Tokens[k].Norm == "مولاي":
+			s.first = k // مولاي عبد الله, a Moroccan prince
 		case s.typ == PER && free(i, k) && free(i, k-1) && d.Tokens[k].Pre == "" && d.Tokens[k].SpaceBefore &&
 			(d.Tokens[k].Norm == "بن" || d.Tokens[k].Norm == "بنت" || d.Tokens[k].Norm == "ابن") &&
 			!d.Tokens[k-1].Al && givenName(&d.Tokens[k-1]):
@@ -952,6 +971,14 @@ func ministries(d *token.Doc) []span {
 			k = last
 			continue
 		}
+		if h.Kind == token.Word && h.Stem == "الخارجيه" && femNationality(toks[k+1].Norm) && toks[k+1].SpaceBefore &&
+			(k == 0 || !toks[k-1].Al) {
+			// The foreign ministry by its adjective alone: "المتحدث باسم
+			// الخارجية الإيرانية", but not "السياسة الخارجية الأمريكية".
+			out = append(out, span{typ: ORG, first: k, last: k + 1, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: toks[k+1].End})
+			k++
+			continue
+		}
 		if h.Kind != token.Word || h.Al {
 			continue
 		}
@@ -1254,7 +1281,7 @@ func nisbaAdjective(t *token.Token) bool {
 // after its place: مهرجان القاهرة، معرض الشارقة، منتدى دافوس.
 func eventHead(w string) bool {
 	switch w {
-	case "مهرجان", "معرض", "منتدي", "مؤتمر", "اسبوع":
+	case "مهرجان", "معرض", "منتدي", "مؤتمر", "اسبوع", "كاس":
 		return true
 	}
 	return false
@@ -1303,8 +1330,8 @@ func eventNames(d *token.Doc, spans []span) {
 		if k := last + 1; k < limit && toks[k].Kind == token.Word && toks[k].Pre == "لل" && toks[k].SpaceBefore && !adverbialNoun(toks[k].Stem) {
 			last = k
 		}
-		if last == s.last && h.Bare() != "مهرجان" {
-			continue // معرض صنعاء may be a place in the city; مهرجان كان is the festival
+		if last == s.last && h.Bare() != "مهرجان" && h.Bare() != "كاس" {
+			continue // معرض صنعاء may be a place in the city; مهرجان كان and كأس مصر are the event
 		}
 		s.typ, s.first, s.skip, s.start = MISC, s.first-1, utf8.RuneCountInString(h.Pre), h.EntStart
 		s.last, s.end = last, toks[last].End

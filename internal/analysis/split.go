@@ -192,8 +192,8 @@ func trimEdges(d *token.Doc, spans []span) {
 			s.last-- // "أمر النائب العام محمد شوقي بحبس أربعة متهمين"
 			s.end = d.Tokens[s.last].End
 		}
-		for s.last > s.first && pronoun(&d.Tokens[s.last]) {
-			s.last-- // "وزياد هو نجل …"
+		for s.last > s.first && (pronoun(&d.Tokens[s.last]) || s.typ == PER && scoreNoun(&d.Tokens[s.last])) {
+			s.last-- // "وزياد هو نجل …", "وسجل محمد صلاح هدفين"
 			s.end = d.Tokens[s.last].End
 		}
 	}
@@ -209,6 +209,21 @@ func prepositionalNoun(t *token.Token) bool {
 	rest := t.Stem[len("ب"):]
 	return utf8.RuneCountInString(rest) >= 3 && !ner.PersonName(t.Stem) &&
 		!ner.Default().Known(t.Stem) && ner.Default().Known(rest)
+}
+
+// scoreNoun reports whether t is a goal, point or medal, which sport news
+// writes right after the name of whoever scored or won it ("سجل محمد صلاح
+// هدفين", "نال محمد إيهاب برونزية") and no name ends with.
+func scoreNoun(t *token.Token) bool {
+	if t.Kind != token.Word || t.Al {
+		return false
+	}
+	switch t.Stem {
+	case "هدف", "هدفا", "هدفين", "هدفان", "اهداف", "نقطه", "نقطتين", "نقاط", "برونزيه", "فضيه", "ذهبيه",
+		"ميداليه", "ثنائيه", "ثلاثيه", "رباعيه":
+		return true
+	}
+	return false
 }
 
 // pronoun reports whether t is a separate personal pronoun of the third
