@@ -1362,6 +1362,37 @@ func TestForeignMinistryAlone(t *testing.T) {
 	})
 }
 
+func TestOrgsAndPersons(t *testing.T) {
+	names := analysistest.Names{"الاونروا عدنان": ORG, "ابو حسنه": PER, "هيوماين": ORG, "هيوماين طارق": PER,
+		"السعوديه": LOC, "ايفون": MISC, "شعيب": PER, "البحر الاحمر": LOC}
+	checkMentions(t, names, []mentionCase{
+		// A spokesman's name after his agency's, going on with أبو.
+		{"قال المتحدث باسم الأونروا عدنان أبو حسنة إن", "ORG:الأونروا PER:عدنان أبو حسنة"},
+		// A company named before, then its chief.
+		{"أعلنت شركة هيوماين أن الرئيس التنفيذي لهيوماين طارق قال", "ORG:هيوماين ORG:هيوماين PER:طارق"},
+		// السعودية after a company is its adjective.
+		{"أعلنت شركة هيوماين السعودية", "ORG:هيوماين السعودية"},
+		{"هاتف آيفون 17 الجديد", "MISC:آيفون 17"},
+		// وادي keeps its و.
+		{"سقطت في وادي شعيب", "LOC:وادي شعيب"},
+		// An institution named after a place.
+		{"قالت مؤسسة البحر الأحمر السينمائي إن", "ORG:مؤسسة البحر الأحمر السينمائي"},
+		{"في البحر الأحمر إن", "LOC:البحر الأحمر"},
+	})
+}
+
+func TestDirectorates(t *testing.T) {
+	checkMentions(t, analysistest.Names{}, []mentionCase{
+		{"أعلن الجهاز القومي لتنظيم الاتصالات إطلاق", "ORG:الجهاز القومي لتنظيم الاتصالات"},
+		{"وقالت مديرية الدفاع المدني إن", "ORG:مديرية الدفاع المدني"},
+		{"وتوقعت دائرة الأرصاد الجوية أن", "ORG:دائرة الأرصاد الجوية"},
+		{"أعلنت المديرية العامة للحماية المدنية", "ORG:المديرية العامة للحماية المدنية"},
+		// A figure of speech, and a directorate without its adjective.
+		{"في دائرة الضوء العالمية", ""},
+		{"في مديرية التربية", ""},
+	})
+}
+
 func TestDropInLinks(t *testing.T) {
 	names := analysistest.Names{"القاهره": LOC, "example": ORG}
 	checkMentions(t, names, []mentionCase{

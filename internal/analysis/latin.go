@@ -161,3 +161,30 @@ func wellKnownOrgs(d *token.Doc, spans []span) []span {
 var orgWords = &wordList{src: `ادنوك ارامكو الاسكوا الانتربول الاونروا البنتاغون الشاباك الفاو الفيفا الكرملين الكنيست الكونغرس
 الموساد الناتو اليوروبول اليونسكو اليونيسف اليونيفيل اليويفا انفيديا اوبك اوتشا ايرباص بلومبرغ بوينغ تسلا تويتر حماس
 رويترز سابك سامسونغ غوغل فيسبوك قسد مايكروسوفت ناسا نتفليكس هواوي واتساب يوتيوب`}
+
+// productNumbers joins a model number that follows a product written in
+// Arabic letters to it, as latinRun does for Latin ones: "هاتف آيفون 17" is
+// the phone آيفون 17, not آيفون and the number 17.
+func productNumbers(d *token.Doc, spans []span) []span {
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.typ == NUM && s.first == s.last && out[n-1].typ == MISC && out[n-1].last == s.first-1 {
+			if t := &d.Tokens[s.first]; t.Kind == token.Number && t.SpaceBefore && arabicProduct(d.Tokens[s.first-1].Norm) {
+				out[n-1].last, out[n-1].end = s.last, s.end
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// arabicProduct reports whether w is a product name that a model number
+// follows (آيفون 17، غالاكسي S25 aside, which is Latin).
+func arabicProduct(w string) bool {
+	switch w {
+	case "ايفون", "ايباد", "غالاكسي", "جالاكسي", "بلايستيشن", "ويندوز", "بيكسل":
+		return true
+	}
+	return false
+}

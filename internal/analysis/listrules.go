@@ -35,8 +35,8 @@ func facilityType(bare string) string {
 
 // placeHeads and institutionHeads are the lists facilityType searches.
 var (
-	placeHeads = &wordList{src: `استاد برج جامع جسر حديقه حي ساحه سجن سد شارع فندق قاعده قصر قلعه كاتدرائيه كنيسه متحف مخيم
-مستشفي مسجد مسرح مطار معبد معبر مكتبه ملعب ميدان ميناء نفق`}
+	placeHeads = &wordList{src: `استاد برج جامع جبل جسر حديقه حي ساحه سجن سد شارع فندق قاعده قصر قلعه كاتدرائيه كنيسه متحف مخيم
+مستشفي مسجد مسرح مطار معبد معبر مكتبه ملعب ميدان ميناء نفق وادي`}
 	institutionHeads = &wordList{src: `بنك جامعه صندوق كليه مؤسسه مدرسه مركز مصرف معهد`}
 )
 
@@ -71,7 +71,11 @@ func nameFacilities(d *token.Doc, spans []span) {
 				h = g
 			}
 		}
-		typ := facilityType(h.Bare())
+		typ, skip, start := facilityType(h.Bare()), utf8.RuneCountInString(h.Pre), h.EntStart
+		if typ == "" && h.Pre == "و" && !h.Al {
+			// The tokenizer took the و of وادي for the conjunction.
+			typ, skip, start = facilityType(h.Norm), 0, h.Start
+		}
 		if h.Kind != token.Word || h.Al || typ == "" || s.typ == ORG && typ != LOC {
 			continue
 		}
@@ -81,21 +85,52 @@ func nameFacilities(d *token.Doc, spans []span) {
 			// before the city ("ملعب في القاهرة" aside, "مطار القاهرة" reads
 			// either way), and the city is left as it is.
 			k := s.last + 1
-			if typ != LOC || k >= len(d.Tokens) || i+1 < len(spans) && spans[i+1].first <= k || !nisbaAdjective(&d.Tokens[k]) ||
-				d.Tokens[k].Stem != "الدولي" && d.Tokens[k].Stem != "الدوليه" {
+			if k >= len(d.Tokens) || i+1 < len(spans) && spans[i+1].first <= k {
 				continue
+			}
+			if typ == ORG || !nisbaAdjective(&d.Tokens[k]) || d.Tokens[k].Stem != "الدولي" && d.Tokens[k].Stem != "الدوليه" {
+				continue // institutions named after places: institutionFields
 			}
 			s.last, s.end = k, d.Tokens[k].End
 		}
 		s.typ, s.first = typ, s.first-1
-		s.skip = utf8.RuneCountInString(h.Pre)
-		s.start = h.EntStart
+		s.skip, s.start = skip, start
 		limit := len(d.Tokens)
 		if i+1 < len(spans) {
 			limit = spans[i+1].first
 		}
 		if last := fieldAfter(d, s.last, limit); last > s.last {
 			s.last, s.end = last, d.Tokens[last].End
+		}
+	}
+}
+
+// institutionFields gives institutions named after a place their field or
+// adjective: "مؤسسة البحر الأحمر السينمائي" and "مركز القاهرة للدراسات" are
+// organizations, not the sea and the city, and an organization span that
+// stops at the place (مؤسسة البحر الأحمر) takes the rest. It runs after
+// the listed phrases are in, as many such places are phrases.
+func institutionFields(d *token.Doc, spans []span) {
+	toks := d.Tokens
+	for i := range spans {
+		s := &spans[i]
+		limit := len(toks)
+		if i+1 < len(spans) {
+			limit = spans[i+1].first
+		}
+		switch {
+		case s.typ == ORG && s.last > s.first && !toks[s.first].Al && facilityType(toks[s.first].Bare()) == ORG:
+		case s.typ == LOC && s.first > 0 && s.skip == 0 && toks[s.first].SpaceBefore && (i == 0 || spans[i-1].last < s.first-1):
+			h := &toks[s.first-1]
+			if h.Kind != token.Word || h.Al || facilityType(h.Bare()) != ORG || placeNamedHead(h.Bare()) || fieldAfter(d, s.last, limit) == s.last {
+				continue
+			}
+			s.typ, s.first, s.skip, s.start = ORG, s.first-1, utf8.RuneCountInString(h.Pre), h.EntStart
+		default:
+			continue
+		}
+		if last := fieldAfter(d, s.last, limit); last > s.last {
+			s.last, s.end = last, toks[last].End
 		}
 	}
 }
@@ -282,13 +317,23 @@ func splitOrgPerson(d *token.Doc, spans []span) []span {
 			out = append(out, s)
 		}
 		k := s.last + 1
-		if !s.model || s.typ != ORG || s.last == s.first || k >= len(toks) || i+1 < len(spans) && spans[i+1].first <= k {
+		if !s.model || s.typ != ORG || s.last == s.first || k >= len(toks) ||
+			i+1 < len(spans) && (spans[i+1].first < k || spans[i+1].first == k && !nameHeads[toks[k].Norm]) {
 			continue
 		}
 		name, next := &toks[s.last], &toks[k]
 		if !givenName(name) || name.Al || nameHeads[toks[s.last-1].Norm] || next.Kind != token.Word || !next.SpaceBefore ||
-			next.Pre != "" || next.Al || givenName(next) || ner.Listed(next.Norm) || ner.Default().Known(next.Norm) {
+			next.Pre != "" || next.Al || givenName(next) || ner.Listed(next.Norm) {
 			continue
+		}
+		if ner.Default().Known(next.Norm) {
+			// The name may go on with أبو or بن and what the model took
+			// as a person of its own: "الأونروا عدنان أبو حسنة".
+			if !nameHeads[next.Norm] || i+1 >= len(spans) || spans[i+1].first != k || spans[i+1].typ != PER {
+				continue
+			}
+			k = spans[i+1].last
+			spans[i+1].typ = "" // joined below
 		}
 		if out == nil {
 			out = append(make([]span, 0, len(spans)+1), spans[:i+1]...)
@@ -296,7 +341,10 @@ func splitOrgPerson(d *token.Doc, spans []span) []span {
 		org := &out[len(out)-1]
 		org.last--
 		org.end = toks[org.last].End
-		out = append(out, span{typ: PER, first: s.last, last: k, skip: 0, start: name.Start, end: next.End, model: true})
+		out = append(out, span{typ: PER, first: s.last, last: k, skip: 0, start: name.Start, end: toks[k].End, model: true})
+	}
+	if out != nil {
+		out = slices.DeleteFunc(out, func(s span) bool { return s.typ == "" })
 	}
 	if out == nil {
 		return spans
@@ -411,6 +459,24 @@ func countryAdjective(d *token.Doc, k int) bool {
 	}
 	p := &d.Tokens[k-1]
 	return p.Kind == token.Word && p.Al && p.Stem != "العربيه"
+}
+
+// saudiAfterOrgs joins السعودية right after an organization to it: there it
+// is the adjective, Saudi, not the country ("شركة هيوماين السعودية",
+// "أرامكو السعودية"), as countryAdjective reads it after other words with
+// the article.
+func saudiAfterOrgs(d *token.Doc, spans []span) []span {
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.typ == LOC && s.first == s.last && out[n-1].typ == ORG && out[n-1].last == s.first-1 {
+			if t := &d.Tokens[s.first]; t.Norm == "السعوديه" && t.SpaceBefore {
+				out[n-1].last, out[n-1].end = s.last, s.end
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // quotedTitles marks the title in quotes that follows a noun for a work or
@@ -1375,7 +1441,7 @@ func publicBodies(d *token.Doc, spans []span) []span {
 	j := 0
 	for k := 0; k+1 < len(toks); k++ {
 		h := &toks[k]
-		if h.Kind != token.Word || !h.Al && h.Stem != "محكمه" {
+		if h.Kind != token.Word || !h.Al && h.Stem != "محكمه" && h.Stem != "مديريه" && h.Stem != "دائره" {
 			continue
 		}
 		last, strong := -1, false
@@ -1397,7 +1463,22 @@ func publicBodies(d *token.Doc, spans []span) []span {
 				for m := 0; m < 2 && last+1 < len(toks) && nisbaAdjective(&toks[last+1]); m++ {
 					last++
 				}
+			} else if n := last + 1; n+1 < len(toks) && toks[n].Kind == token.Word && toks[n].Pre == "ل" && !toks[n].Al &&
+				toks[n].SpaceBefore && toks[n+1].Kind == token.Word && toks[n+1].Al && toks[n+1].Pre == "" && toks[n+1].SpaceBefore {
+				// A field made of a verbal noun and its object: الجهاز
+				// القومي لتنظيم الاتصالات.
+				last, strong = n+1, true
 			}
+		} else if (h.Stem == "مديريه" || h.Stem == "دائره") && k+2 < len(toks) {
+			// A directorate named by a field and its adjective: مديرية
+			// الأمن العام، دائرة الأرصاد الجوية; دائرة الضوء is a figure.
+			a, b := &toks[k+1], &toks[k+2]
+			if a.Kind != token.Word || !a.Al || a.Pre != "" || !a.SpaceBefore || figureOfSpeech(a.Stem) ||
+				!nisbaAdjective(b) && !bodyAdjectives.has(b.Stem) ||
+				nationality(b.Norm) || femNationality(b.Norm) {
+				continue
+			}
+			last, strong = k+2, true
 		} else if !h.Al {
 			// محكمة جنايات القاهرة، محكمة استئناف طنطا
 			n := k + 1
@@ -1418,6 +1499,17 @@ func publicBodies(d *token.Doc, spans []span) []span {
 	return out
 }
 
+// figureOfSpeech reports whether w after دائرة makes a figure of speech
+// (دائرة الضوء، دائرة العنف) rather than the name of an office.
+func figureOfSpeech(w string) bool {
+	switch w {
+	case "الضوء", "الاهتمام", "الخطر", "العنف", "الفقر", "الصراع", "النزاع", "الشك", "الاتهام", "التاثير", "النفوذ",
+		"المعارك", "الانتقادات", "الجدل", "الاستهداف":
+		return true
+	}
+	return false
+}
+
 // singleBodyAdjective reports whether w, after a body's head noun, names
 // one body rather than a kind: المحكمة العليا is the supreme court.
 func singleBodyAdjective(w string) bool {
@@ -1431,7 +1523,7 @@ func singleBodyAdjective(w string) bool {
 // bodyHeads, bodyAdjectives and courtKinds are the lists publicBodies
 // searches.
 var (
-	bodyHeads      = &wordList{src: `المجلس المحكمه المفوضيه الهيئه`}
-	bodyAdjectives = &wordList{src: `الاتحاديه الاعلي الدائمه الدستوريه الدوليه العامه العليا المستقله الوطنيه`}
+	bodyHeads      = &wordList{src: `الجهاز المجلس المحكمه المديريه المفوضيه الهيئه`}
+	bodyAdjectives = &wordList{src: `الاتحاديه الاعلي الدائمه الدستوريه الدوليه العام العامه العليا القومي المركزي المستقله الوطنيه`}
 	courtKinds     = &wordList{src: `استئناف جنايات جنح نقض`}
 )

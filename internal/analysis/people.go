@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"tahlil/internal/ner"
@@ -245,6 +246,47 @@ func splitFacilityPerson(d *token.Doc, spans []span) []span {
 		a := &out[len(out)-1]
 		a.last, a.end = s.first, f.End
 		out = append(out, span{typ: PER, first: s.first + 1, last: s.last, start: g.EntStart, end: s.end, model: true})
+	}
+	if out == nil {
+		return spans
+	}
+	return out
+}
+
+// orgBeforePerson splits a person span that starts with the one-word name
+// of an organization found elsewhere in the text and goes on with a given
+// name: "الرئيس التنفيذي لهيوماين طارق أمين", after "شركة هيوماين", is the
+// company and then its chief.
+func orgBeforePerson(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var orgs []string
+	for _, s := range spans {
+		if s.typ == ORG && toks[s.first].Kind == token.Word {
+			orgs = append(orgs, toks[s.first].Stem)
+		}
+	}
+	if len(orgs) == 0 {
+		return spans
+	}
+	var out []span // nil until a span splits
+	for i, s := range spans {
+		if out != nil {
+			out = append(out, s)
+		}
+		if s.typ != PER || s.last == s.first {
+			continue
+		}
+		f, g := &toks[s.first], &toks[s.first+1]
+		if f.Kind != token.Word || f.Al || !g.SpaceBefore || g.Pre != "" || !givenName(g) || ner.GivenName(f.Stem) ||
+			!slices.Contains(orgs, f.Stem) {
+			continue
+		}
+		if out == nil {
+			out = append(make([]span, 0, len(spans)+1), spans[:i+1]...)
+		}
+		o := &out[len(out)-1]
+		o.typ, o.last, o.end = ORG, s.first, f.End
+		out = append(out, span{typ: PER, first: s.first + 1, last: s.last, start: g.EntStart, end: s.end, model: s.model})
 	}
 	if out == nil {
 		return spans
