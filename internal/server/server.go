@@ -72,6 +72,7 @@ func (stdLogger) Error(msg string, args ...any) {
 
 type handler struct {
 	static  fs.FS
+	files   func(h *handler, w http.ResponseWriter, r *http.Request) // serveStatic, or nil
 	cors    map[string]bool
 	corsAny bool
 	log     Logger
@@ -80,9 +81,24 @@ type handler struct {
 }
 
 // New returns the handler. It does no work beyond copying cfg, so it is
-// cheap to call once per process (or per request on Workers).
+// cheap to call once per process.
 func New(cfg Config) http.Handler {
-	h := &handler{static: cfg.Static, log: cfg.Logger, version: cfg.Version, model: cfg.Model}
+	h := newHandler(cfg)
+	if cfg.Static != nil {
+		h.static, h.files = cfg.Static, (*handler).serveStatic
+	}
+	return h
+}
+
+// NewAPI returns the handler without static files, whatever cfg.Static
+// holds: the Cloudflare Worker's, whose web app the platform serves. A
+// program that calls only NewAPI links none of the static file code, which
+// keeps the Worker's bundle small.
+func NewAPI(cfg Config) http.Handler { return newHandler(cfg) }
+
+// newHandler returns the API handler of cfg.
+func newHandler(cfg Config) *handler {
+	h := &handler{log: cfg.Logger, version: cfg.Version, model: cfg.Model}
 	if h.log == nil {
 		h.log = stdLogger{}
 	}
@@ -141,7 +157,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	h.serveStatic(w, r)
+	if h.files == nil {
+		writeError(w, http.StatusNotFound, "not_found", "no such path "+quote(p)+"; the API is under /api/")
+		return
+	}
+	h.files(h, w, r)
 }
 
 // recoverPanic turns a panic into a logged 500 JSON error.

@@ -9,41 +9,48 @@ import (
 	"strings"
 )
 
-// contentTypes maps file extensions to Content-Type. It is fixed rather than
-// read from the system so that every host serves the same types; .wasm must
-// be application/wasm for WebAssembly.instantiateStreaming.
-var contentTypes = map[string]string{
-	".html":        "text/html; charset=utf-8",
-	".js":          "text/javascript; charset=utf-8",
-	".mjs":         "text/javascript; charset=utf-8",
-	".css":         "text/css; charset=utf-8",
-	".json":        "application/json",
-	".map":         "application/json",
-	".webmanifest": "application/manifest+json",
-	".wasm":        "application/wasm",
-	".svg":         "image/svg+xml",
-	".png":         "image/png",
-	".jpg":         "image/jpeg",
-	".jpeg":        "image/jpeg",
-	".webp":        "image/webp",
-	".avif":        "image/avif",
-	".gif":         "image/gif",
-	".ico":         "image/x-icon",
-	".txt":         "text/plain; charset=utf-8",
-	".xml":         "application/xml",
-	".woff2":       "font/woff2",
-	".woff":        "font/woff",
-	".bin":         "application/octet-stream",
-	".br":          "application/octet-stream",
-	".gz":          "application/octet-stream",
-}
-
-// ContentType returns the Content-Type served for a file name.
+// ContentType returns the Content-Type served for a file name. The types
+// are fixed rather than read from the system so that every host serves the
+// same ones; .wasm must be application/wasm for
+// WebAssembly.instantiateStreaming.
 func ContentType(name string) string {
-	if ct, ok := contentTypes[strings.ToLower(path.Ext(name))]; ok {
-		return ct
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".js", ".mjs":
+		return "text/javascript; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".json", ".map":
+		return "application/json"
+	case ".webmanifest":
+		return "application/manifest+json"
+	case ".wasm":
+		return "application/wasm"
+	case ".svg":
+		return "image/svg+xml"
+	case ".png":
+		return "image/png"
+	case ".jpg", ".jpeg":
+		return "image/jpeg"
+	case ".webp":
+		return "image/webp"
+	case ".avif":
+		return "image/avif"
+	case ".gif":
+		return "image/gif"
+	case ".ico":
+		return "image/x-icon"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	case ".xml":
+		return "application/xml"
+	case ".woff2":
+		return "font/woff2"
+	case ".woff":
+		return "font/woff"
 	}
-	return "application/octet-stream"
+	return "application/octet-stream" // .bin, .br, .gz and the rest
 }
 
 // encodings are the pre-compressed siblings looked for, best first.
@@ -62,10 +69,6 @@ const (
 // X.gz when they exist and the client accepts that encoding. Dot files and
 // directory listings are never served.
 func (h *handler) serveStatic(w http.ResponseWriter, r *http.Request) {
-	if h.static == nil {
-		writeError(w, http.StatusNotFound, "not_found", "no such path "+quote(r.URL.Path)+"; the API is under /api/")
-		return
-	}
 	name, ok := staticName(r.URL.Path)
 	if !ok {
 		writeError(w, http.StatusNotFound, "not_found", "no such file "+quote(r.URL.Path))

@@ -154,3 +154,32 @@ func TestWorkerHeadersFile(t *testing.T) {
 		t.Errorf("_headers sets %v; want SecurityHeaders %v", got, SecurityHeaders)
 	}
 }
+
+func TestContentType(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"index.html", "text/html; charset=utf-8"},
+		{"app.3f9a1c2e.JS", "text/javascript; charset=utf-8"},
+		{"tahlil.0123abcd.wasm", "application/wasm"},
+		{"manifest.webmanifest", "application/manifest+json"},
+		{"icon.png", "image/png"},
+		{"photo.jpeg", "image/jpeg"},
+		{"app.js.br", "application/octet-stream"},
+		{"README", "application/octet-stream"},
+	} {
+		if got := ContentType(tc.name); got != tc.want {
+			t.Errorf("ContentType(%q) = %q; want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestNewAPI checks that the Worker's handler serves the API and no files,
+// even when given some.
+func TestNewAPI(t *testing.T) {
+	h := NewAPI(Config{Logger: quietLogger(), Static: testFS()})
+	if rec := do(t, h, "GET", "/", ""); rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), `"not_found"`) {
+		t.Errorf("GET / = %d %s; want a 404 JSON error", rec.Code, rec.Body)
+	}
+	if rec := do(t, h, "GET", "/api/health", ""); rec.Code != http.StatusOK {
+		t.Errorf("GET /api/health = %d %s; want 200", rec.Code, rec.Body)
+	}
+}

@@ -21,7 +21,7 @@ import (
 )
 
 func main() {
-	workers.Serve(server.New(server.Config{
+	workers.Serve(server.NewAPI(server.Config{
 		CORSOrigins: server.ParseOrigins(cloudflare.Getenv("CORS_ORIGINS")),
 	}))
 }
