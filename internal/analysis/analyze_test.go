@@ -1265,6 +1265,7 @@ func TestDatesAsPlaces(t *testing.T) {
 func TestWellKnownOrgs(t *testing.T) {
 	checkMentions(t, analysistest.Names{}, []mentionCase{
 		{"ومدير الموساد وقال مكتب أوتشا إن البنية العسكرية لحماس", "ORG:الموساد ORG:أوتشا ORG:حماس"},
+		{"قال شيخ الأزهر إن", "ORG:الأزهر"},
 		// حماس after ب is the word, zeal.
 		{"استقبلوه بحماس", ""},
 	})
@@ -1363,7 +1364,7 @@ func TestForeignMinistryAlone(t *testing.T) {
 }
 
 func TestOrgsAndPersons(t *testing.T) {
-	names := analysistest.Names{"الاونروا عدنان": ORG, "ابو حسنه": PER, "هيوماين": ORG, "هيوماين طارق": PER,
+	names := analysistest.Names{"الاونروا عدنان": ORG, "ابو حسنه": PER, "هيوماين": ORG, "هيوماين طارق": PER, "عرفات": PER,
 		"السعوديه": LOC, "ايفون": MISC, "شعيب": PER, "البحر الاحمر": LOC}
 	checkMentions(t, names, []mentionCase{
 		// A spokesman's name after his agency's, going on with أبو.
@@ -1375,6 +1376,8 @@ func TestOrgsAndPersons(t *testing.T) {
 		{"هاتف آيفون 17 الجديد", "MISC:آيفون 17"},
 		// وادي keeps its و.
 		{"سقطت في وادي شعيب", "LOC:وادي شعيب"},
+		// A place's head noun before a famous surname makes the place.
+		{"وقف الحجاج على صعيد عرفات", "LOC:صعيد عرفات"},
 		// An institution named after a place.
 		{"قالت مؤسسة البحر الأحمر السينمائي إن", "ORG:مؤسسة البحر الأحمر السينمائي"},
 		{"في البحر الأحمر إن", "LOC:البحر الأحمر"},

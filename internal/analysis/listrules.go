@@ -35,7 +35,7 @@ func facilityType(bare string) string {
 
 // placeHeads and institutionHeads are the lists facilityType searches.
 var (
-	placeHeads = &wordList{src: `استاد برج جامع جبل جسر حديقه حي ساحه سجن سد شارع فندق قاعده قصر قلعه كاتدرائيه كنيسه متحف مخيم
+	placeHeads = &wordList{src: `استاد برج جامع جبل جسر حديقه حي ساحه سجن سد شارع صعيد فندق قاعده قصر قلعه كاتدرائيه كنيسه متحف مخيم
 مستشفي مسجد مسرح مطار معبد معبر مكتبه ملعب ميدان ميناء نفق وادي`}
 	institutionHeads = &wordList{src: `بنك جامعه صندوق كليه مؤسسه مدرسه مركز مصرف معهد`}
 )

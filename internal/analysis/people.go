@@ -90,11 +90,13 @@ func famousPeople(d *token.Doc, spans []span) []span {
 }
 
 // plainName reports whether no word of the span s is a listed name of an
-// organization or place or the head noun of an organization's name.
+// organization or place, the head noun of an organization's name, or a head
+// noun of facilityType (صعيد عرفات is a place).
 func plainName(d *token.Doc, s span) bool {
 	for k := s.first; k <= s.last; k++ {
 		t := &d.Tokens[k]
-		if t.Kind != token.Word || ner.ListedType(t.Bare()) != "" || ner.IsOrgHead(t.Bare()) || ner.IsPlaceHead(t.Bare()) {
+		if t.Kind != token.Word || ner.ListedType(t.Bare()) != "" || ner.IsOrgHead(t.Bare()) || ner.IsPlaceHead(t.Bare()) ||
+			facilityType(t.Bare()) != "" {
 			return false
 		}
 	}
