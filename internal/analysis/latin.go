@@ -166,17 +166,11 @@ var orgWords = &wordList{src: `ادنوك ارامكو الازهر الاسكو
 // Arabic letters to it, as latinRun does for Latin ones: "هاتف آيفون 17" is
 // the phone آيفون 17, not آيفون and the number 17.
 func productNumbers(d *token.Doc, spans []span) []span {
-	out := spans[:0]
-	for _, s := range spans {
-		if n := len(out); n > 0 && s.typ == NUM && s.first == s.last && out[n-1].typ == MISC && out[n-1].last == s.first-1 {
-			if t := &d.Tokens[s.first]; t.Kind == token.Number && t.SpaceBefore && arabicProduct(d.Tokens[s.first-1].Norm) {
-				out[n-1].last, out[n-1].end = s.last, s.end
-				continue
-			}
-		}
-		out = append(out, s)
-	}
-	return out
+	return joinAdjacent(spans, func(p, s span) bool {
+		t := &d.Tokens[s.first]
+		return p.typ == MISC && s.typ == NUM && s.first == s.last && t.Kind == token.Number && t.SpaceBefore &&
+			arabicProduct(d.Tokens[s.first-1].Norm)
+	})
 }
 
 // arabicProduct reports whether w is a product name that a model number

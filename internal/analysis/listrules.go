@@ -466,17 +466,10 @@ func countryAdjective(d *token.Doc, k int) bool {
 // "أرامكو السعودية"), as countryAdjective reads it after other words with
 // the article.
 func saudiAfterOrgs(d *token.Doc, spans []span) []span {
-	out := spans[:0]
-	for _, s := range spans {
-		if n := len(out); n > 0 && s.typ == LOC && s.first == s.last && out[n-1].typ == ORG && out[n-1].last == s.first-1 {
-			if t := &d.Tokens[s.first]; t.Norm == "السعوديه" && t.SpaceBefore {
-				out[n-1].last, out[n-1].end = s.last, s.end
-				continue
-			}
-		}
-		out = append(out, s)
-	}
-	return out
+	return joinAdjacent(spans, func(p, s span) bool {
+		t := &d.Tokens[s.first]
+		return p.typ == ORG && s.typ == LOC && s.first == s.last && t.Norm == "السعوديه" && t.SpaceBefore
+	})
 }
 
 // quotedTitles marks the title in quotes that follows a noun for a work or
@@ -678,14 +671,19 @@ func joinLetterNames(d *token.Doc, spans []span) []span {
 		}
 		return true
 	}
+	return joinAdjacent(spans, func(p, s span) bool {
+		return p.typ == s.typ && s.skip == 0 && d.Tokens[s.first].SpaceBefore && letters(p) && letters(s)
+	})
+}
+
+// joinAdjacent extends each span over the span right after it, with no
+// token between them, when join(prev, next) holds; it works in place.
+func joinAdjacent(spans []span, join func(prev, next span) bool) []span {
 	out := spans[:0]
 	for _, s := range spans {
-		if n := len(out); n > 0 {
-			p := &out[n-1]
-			if p.typ == s.typ && p.last+1 == s.first && s.skip == 0 && d.Tokens[s.first].SpaceBefore && letters(*p) && letters(s) {
-				p.last, p.end = s.last, s.end
-				continue
-			}
+		if n := len(out); n > 0 && out[n-1].last+1 == s.first && join(out[n-1], s) {
+			out[n-1].last, out[n-1].end = s.last, s.end
+			continue
 		}
 		out = append(out, s)
 	}

@@ -283,13 +283,5 @@ func chainsOn(d *token.Doc, s span, i int) bool {
 // it when chainsOn holds: the model sometimes starts a new name at the last
 // word of a Gulf chain.
 func joinChains(d *token.Doc, spans []span) []span {
-	out := spans[:0]
-	for _, s := range spans {
-		if n := len(out); n > 0 && s.typ == PER && s.first == s.last && chainsOn(d, out[n-1], s.first) {
-			out[n-1].last, out[n-1].end = s.last, s.end
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
+	return joinAdjacent(spans, func(p, s span) bool { return s.typ == PER && s.first == s.last && chainsOn(d, p, s.first) })
 }
