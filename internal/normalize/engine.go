@@ -83,16 +83,16 @@ type state struct {
 	recompose  bool
 }
 
-func (n *Normalizer) run(s string, wantSpans bool) (string, []Span) {
+func (n *Normalizer) run(s string, wantSpans bool, buf []Span) (string, []Span) {
 	n.ready()
-	out, spans, again := n.pass(s, wantSpans)
+	out, spans, again := n.pass(s, wantSpans, buf)
 	// Deleting a control between a base and a combining mark can leave text
 	// that NFC would change; normalize the output again so that the result
 	// is stable. This only happens for combining marks no fold deletes.
 	for i := 0; again && i < 4; i++ {
 		var spans2 []Span
 		out2 := out
-		out, spans2, again = n.pass(out2, wantSpans)
+		out, spans2, again = n.pass(out2, wantSpans, nil)
 		if wantSpans {
 			for k, sp := range spans2 {
 				spans2[k] = Span{spans[sp.Start].Start, spans[sp.End-1].End}
@@ -135,11 +135,16 @@ func mergeOverlaps(spans []Span) []Span {
 	return spans
 }
 
-// pass runs the folds over s once.
-func (n *Normalizer) pass(s string, wantSpans bool) (string, []Span, bool) {
+// pass runs the folds over s once, appending the spans to buf[:0] when it
+// is large enough.
+func (n *Normalizer) pass(s string, wantSpans bool, buf []Span) (string, []Span, bool) {
 	st := state{n: n, s: s, wantSpans: wantSpans, nfc: n.folds&PresentationForms != 0}
 	if wantSpans {
-		st.spans = make([]Span, 0, runeCountEstimate(s)+8)
+		if c := runeCountEstimate(s) + 8; cap(buf) >= c {
+			st.spans = buf[:0]
+		} else {
+			st.spans = make([]Span, 0, c)
+		}
 	}
 	t := n.t
 	nfc := st.nfc

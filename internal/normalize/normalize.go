@@ -134,14 +134,22 @@ func (n *Normalizer) Folds() Fold { return n.folds }
 // String returns the normalized text. When nothing changes it returns s
 // itself without allocating.
 func (n *Normalizer) String(s string) string {
-	out, _ := n.run(s, false)
+	out, _ := n.run(s, false, nil)
 	return out
 }
 
 // Map returns the normalized text and, for each of its code points, the span
 // of input code points it came from.
 func (n *Normalizer) Map(s string) Mapped {
-	out, spans := n.run(s, true)
+	out, spans := n.run(s, true, nil)
+	return Mapped{Text: out, Spans: spans}
+}
+
+// MapBuffer is Map reusing buf's array for the spans when it is large
+// enough, so that a caller done with an earlier result can spare the
+// allocation.
+func (n *Normalizer) MapBuffer(s string, buf []Span) Mapped {
+	out, spans := n.run(s, true, buf)
 	return Mapped{Text: out, Spans: spans}
 }
 

@@ -2,6 +2,7 @@ package normalize_test
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -450,4 +451,24 @@ func TestConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestMapBuffer checks that MapBuffer gives what Map gives, writing into
+// the buffer when it is large enough and leaving a small one alone.
+func TestMapBuffer(t *testing.T) {
+	buf := make([]normalize.Span, 0, 64)
+	for _, s := range []string{"", "القاهرة", "أَهْلاً  بِكُم", "e\u0301\u200f\u0651x", "ﻻ ٢٠٢٤ ی"} {
+		want := normalize.Search.Map(s)
+		got := normalize.Search.MapBuffer(s, buf)
+		if got.Text != want.Text || !slices.Equal(got.Spans, want.Spans) {
+			t.Errorf("MapBuffer(%q) = %+v; want %+v", s, got, want)
+		}
+		if len(got.Spans) > 0 && &got.Spans[0] != &buf[:1][0] {
+			t.Errorf("MapBuffer(%q) did not use the buffer", s)
+		}
+	}
+	small := make([]normalize.Span, 0, 1)
+	if got := normalize.Search.MapBuffer("القاهرة", small); !slices.Equal(got.Spans, normalize.Search.Map("القاهرة").Spans) || len(small) != 0 {
+		t.Errorf("MapBuffer with a small buffer = %+v", got)
+	}
 }

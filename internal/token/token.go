@@ -73,40 +73,46 @@ type Doc struct {
 	Tokens []Token
 }
 
-// tokenBuffers holds token slices given back by Release.
-var tokenBuffers sync.Pool
+// released holds the arrays of documents given back by Release.
+var released sync.Pool
 
-// tokenBuffer returns an empty token slice with room for n tokens, reused
-// from a released document when one is large enough.
-func tokenBuffer(n int) []Token {
-	if b, ok := tokenBuffers.Get().(*[]Token); ok && cap(*b) >= n {
-		return (*b)[:0]
-	}
-	return make([]Token, 0, n)
+// buffers are the arrays of a released document: its tokens and the spans
+// of its normalized text.
+type buffers struct {
+	tokens []Token
+	spans  []normalize.Span
 }
 
-// maxReleased caps the tokens a released slice may hold to be reused, so
-// that one long text does not pin a large array.
+// maxReleased caps the tokens a released document may hold to be reused,
+// so that one long text does not pin large arrays.
 const maxReleased = 1 << 16
 
-// Release gives d's tokens back for reuse by a later Tokenize; a caller
-// that no longer uses d or any of its tokens may call it. d keeps its text
-// and normalized text but has no tokens after it.
+// Release gives d's tokens and the spans of its normalized text back for
+// reuse by a later Tokenize; a caller that no longer uses d's tokens or
+// d.Norm.Source may call it. d keeps its text and normalized text.
 func (d *Doc) Release() {
-	b := d.Tokens[:cap(d.Tokens)]
-	d.Tokens = nil
-	if cap(b) == 0 || cap(b) > maxReleased {
+	b := &buffers{tokens: d.Tokens[:cap(d.Tokens)], spans: d.Norm.Spans[:cap(d.Norm.Spans)]}
+	d.Tokens, d.Norm.Spans = nil, nil
+	if cap(b.tokens) == 0 || cap(b.tokens) > maxReleased {
 		return
 	}
-	clear(b) // tokens hold substrings of the text
-	b = b[:0]
-	tokenBuffers.Put(&b)
+	clear(b.tokens) // tokens hold substrings of the text
+	b.tokens, b.spans = b.tokens[:0], b.spans[:0]
+	released.Put(b)
 }
 
 // Tokenize tokenizes text.
 func Tokenize(text string) *Doc {
-	m := normalize.Search.Map(text)
-	d := &Doc{Text: text, Norm: m, Tokens: tokenBuffer(len(m.Text)/8 + 1)}
+	var b buffers
+	if r, ok := released.Get().(*buffers); ok {
+		b = *r
+	}
+	m := normalize.Search.MapBuffer(text, b.spans)
+	toks := b.tokens[:0]
+	if n := len(m.Text)/8 + 1; cap(toks) < n {
+		toks = make([]Token, 0, n)
+	}
+	d := &Doc{Text: text, Norm: m, Tokens: toks}
 	rs := []rune(m.Text)
 	// Token strings are substrings of m.Text: bi is the byte offset of rune
 	// i.
