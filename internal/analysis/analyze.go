@@ -177,6 +177,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	spans = saudiAfterOrgs(d, spans)
 	spans = productNumbers(d, spans)
 	spans = orgBeforePerson(d, spans)
+	spans = dropDiseases(d, spans)
 	spans = propagate(d, spans)
 	nl := newlines(d.Text)
 	spans = cutAtLineBreaks(spans, nl)

@@ -166,11 +166,26 @@ var orgWords = &wordList{src: `ادنوك ارامكو الازهر الاسكو
 // Arabic letters to it, as latinRun does for Latin ones: "هاتف آيفون 17" is
 // the phone آيفون 17, not آيفون and the number 17.
 func productNumbers(d *token.Doc, spans []span) []span {
-	return joinAdjacent(spans, func(p, s span) bool {
+	out := joinAdjacent(spans, func(p, s span) bool {
 		t := &d.Tokens[s.first]
-		return p.typ == MISC && s.typ == NUM && s.first == s.last && t.Kind == token.Number && t.SpaceBefore &&
-			arabicProduct(d.Tokens[s.first-1].Norm)
+		if s.typ != NUM || s.first != s.last || t.Kind != token.Number || !t.SpaceBefore {
+			return false
+		}
+		w := d.Tokens[s.first-1].Norm
+		return p.typ == MISC && arabicProduct(w) || p.typ == ORG && p.first == p.last && aircraftMaker(w)
 	})
+	for i := range out {
+		if s := &out[i]; s.typ == ORG && s.last > s.first && aircraftMaker(d.Tokens[s.first].Norm) && d.Tokens[s.last].Kind == token.Number {
+			s.typ = MISC // بوينغ 787 is the aircraft
+		}
+	}
+	return out
+}
+
+// aircraftMaker reports whether w is a maker whose name with a number is an
+// aircraft: "طائرة من طراز بوينغ 787".
+func aircraftMaker(w string) bool {
+	return w == "بوينغ" || w == "ايرباص" || w == "امبراير"
 }
 
 // arabicProduct reports whether w is a product name that a model number

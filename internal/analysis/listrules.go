@@ -37,7 +37,7 @@ func facilityType(bare string) string {
 var (
 	placeHeads = &wordList{src: `استاد برج جامع جبل جسر حديقه حي ساحه سجن سد شارع صعيد فندق قاعده قصر قلعه كاتدرائيه كنيسه متحف مخيم
 مستشفي مسجد مسرح مطار معبد معبر مكتبه ملعب ميدان ميناء نفق وادي`}
-	institutionHeads = &wordList{src: `بنك جامعه صندوق كليه مؤسسه مدرسه مركز مصرف معهد`}
+	institutionHeads = &wordList{src: `بنك جامعه شرطه صندوق كليه مؤسسه مدرسه مركز مصرف معهد`}
 )
 
 // nameFacilities turns a person or other name found right after such a head
@@ -84,14 +84,16 @@ func nameFacilities(d *token.Doc, spans []span) {
 			// الدولي. Without the adjective the head may be a common noun
 			// before the city ("ملعب في القاهرة" aside, "مطار القاهرة" reads
 			// either way), and the city is left as it is.
-			k := s.last + 1
-			if k >= len(d.Tokens) || i+1 < len(spans) && spans[i+1].first <= k {
-				continue
-			}
-			if typ == ORG || !nisbaAdjective(&d.Tokens[k]) || d.Tokens[k].Stem != "الدولي" && d.Tokens[k].Stem != "الدوليه" {
+			if typ == ORG {
 				continue // institutions named after places: institutionFields
 			}
-			s.last, s.end = k, d.Tokens[k].End
+			k := s.last + 1
+			if k < len(d.Tokens) && (i+1 == len(spans) || spans[i+1].first > k) && nisbaAdjective(&d.Tokens[k]) &&
+				(d.Tokens[k].Stem == "الدولي" || d.Tokens[k].Stem == "الدوليه") {
+				s.last, s.end = k, d.Tokens[k].End
+			} else if !streetHead(h.Bare()) {
+				continue
+			}
 		}
 		s.typ, s.first = typ, s.first-1
 		s.skip, s.start = skip, start
@@ -175,12 +177,35 @@ func royalTitle(w string) bool {
 	return false
 }
 
+// hasField reports whether a word of s after its first has لل: a field
+// (كارنيغي للشرق الأوسط), which names a centre rather than a club's place in
+// a table (مركز الهلال).
+func hasField(d *token.Doc, s span) bool {
+	for k := s.first + 1; k <= s.last; k++ {
+		if d.Tokens[k].Pre == "لل" {
+			return true
+		}
+	}
+	return false
+}
+
+// streetHead reports whether the bare word heads the name of a street or
+// square, which takes its name from a place as it does from a person:
+// شارع الخيل، ميدان التحرير، شارع بيروت.
+func streetHead(w string) bool {
+	switch w {
+	case "شارع", "ميدان", "ساحه", "طريق", "جسر", "نفق", "حي":
+		return true
+	}
+	return false
+}
+
 // placeNamedHead reports whether the bare word is a head noun of an
 // institution that takes a place's name as its own: بنك اليابان and جامعة
 // القاهرة are organizations, not the country and the city.
 func placeNamedHead(w string) bool {
 	switch w {
-	case "بنك", "مصرف", "جامعه":
+	case "بنك", "مصرف", "جامعه", "شرطه":
 		return true
 	}
 	return false
@@ -213,8 +238,9 @@ func extendHeads(d *token.Doc, spans []span) {
 		}
 		k := s.first - 1
 		switch {
-		case s.typ == ORG && free(i, k) && !d.Tokens[k].Al && nameHeadWords(d.Tokens[k].Bare()):
-			s.first = k
+		case s.typ == ORG && free(i, k) && !d.Tokens[k].Al && (nameHeadWords(d.Tokens[k].Bare()) ||
+			d.Tokens[k].Bare() == "مركز" && hasField(d, *s)):
+			s.first = k // جامعة نيويورك أبوظبي، مركز كارنيغي للشرق الأوسط
 		case s.typ == PER && free(i, k) && d.Tokens[k].Pre == "" && d.Tokens[k].SpaceBefore && s.first == s.last &&
 			(d.Tokens[k].Norm == "ام" || d.Tokens[k].Norm == "ابو"):
 			s.first = k // أم كلثوم، أبو مازن
@@ -704,12 +730,14 @@ func nameParticles(w string) bool {
 // (فون، فان، دي، دا، دير …), which no name ends with, over any further
 // particles and the word after them, whatever letter the tokenizer split
 // off it (after a particle no preposition stands): the model's "أورسولا
-// فون" is أورسولا فون دير لاين.
+// فون" is أورسولا فون دير لاين. A Mauritanian ولد ("son of") takes the name
+// after it, with its article: سيدي ولد التاه.
 func extendParticles(d *token.Doc, spans []span) {
 	toks := d.Tokens
 	for i := range spans {
 		s := &spans[i]
-		if s.typ != PER || !europeanParticle(toks[s.last].Norm) {
+		ould := toks[s.last].Norm == "ولد" && s.last > s.first // سيدي ولد التاه
+		if s.typ != PER || !europeanParticle(toks[s.last].Norm) && !ould {
 			continue
 		}
 		k := s.last + 1
@@ -717,8 +745,8 @@ func extendParticles(d *token.Doc, spans []span) {
 			k++
 		}
 		next := i+1 < len(spans) && spans[i+1].first <= k
-		if k >= len(toks) || next || toks[k].Kind != token.Word || !toks[k].SpaceBefore || toks[k].Al ||
-			functionWords[toks[k].Norm] {
+		if k >= len(toks) || next || toks[k].Kind != token.Word || !toks[k].SpaceBefore || toks[k].Al && !ould ||
+			toks[k].Pre != "" && ould || functionWords[toks[k].Norm] {
 			continue
 		}
 		s.last, s.end = k, toks[k].End
@@ -978,11 +1006,20 @@ func companiesNotPersons(d *token.Doc, spans []span) {
 		if h.Kind != token.Word || h.Al || !t.SpaceBefore || givenName(t) || ner.PersonName(t.Stem) {
 			continue
 		}
-		switch h.Bare() {
-		case "شركه", "منصه", "مجموعه", "شركتا":
+		if companyHead(h.Bare()) {
 			s.typ = ORG
 		}
 	}
+}
+
+// companyHead reports whether the bare word, without the article, heads a
+// company's or platform's name: شركة هيوماين، مجموعة دانغوتي.
+func companyHead(w string) bool {
+	switch w {
+	case "شركه", "منصه", "مجموعه", "شركتا":
+		return true
+	}
+	return false
 }
 
 // personsAsOrgs retypes as a person an organization of two words that are a
@@ -1034,6 +1071,19 @@ func ministries(d *token.Doc) []span {
 			out = append(out, span{typ: ORG, first: k, last: last, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: toks[last].End})
 			k = last
 			continue
+		}
+		if h.Kind == token.Word && h.Stem == "الخطوط" && h.Pre == "" && k+2 < len(toks) && toks[k+1].Norm == "الجويه" {
+			// An airline: الخطوط الجوية الإثيوبية، الخطوط الملكية المغربية
+			// aside, الخطوط الجوية الملكية الأردنية.
+			last := k + 2
+			if toks[last].Norm == "الملكيه" && last+1 < len(toks) {
+				last++
+			}
+			if femNationality(toks[last].Norm) && toks[last].SpaceBefore {
+				out = append(out, span{typ: ORG, first: k, last: last, start: h.EntStart, end: toks[last].End})
+				k = last
+				continue
+			}
 		}
 		if h.Kind == token.Word && h.Stem == "الخارجيه" && femNationality(toks[k+1].Norm) && toks[k+1].SpaceBefore &&
 			(k == 0 || !toks[k-1].Al) {
@@ -1341,11 +1391,18 @@ func nisbaAdjective(t *token.Token) bool {
 	return t.Kind == token.Word && t.Pre == "" && t.SpaceBefore && isNisba(t)
 }
 
+// eventByPlace reports whether the bare head word and a place after it
+// name an event with nothing more: مهرجان كان، كأس مصر، اتفاق أوسلو، قمة
+// بيروت.
+func eventByPlace(w string) bool {
+	return w != "معرض" && w != "منتدي" && w != "مؤتمر" && w != "اسبوع" && eventHead(w)
+}
+
 // eventHead reports whether the bare word heads the name of an event named
 // after its place: مهرجان القاهرة، معرض الشارقة، منتدى دافوس.
 func eventHead(w string) bool {
 	switch w {
-	case "مهرجان", "معرض", "منتدي", "مؤتمر", "اسبوع", "كاس":
+	case "مهرجان", "معرض", "منتدي", "مؤتمر", "اسبوع", "كاس", "اتفاق", "اتفاقيه", "اتفاقيات", "اتفاقات", "معاهده", "قمه":
 		return true
 	}
 	return false
@@ -1394,7 +1451,7 @@ func eventNames(d *token.Doc, spans []span) {
 		if k := last + 1; k < limit && toks[k].Kind == token.Word && toks[k].Pre == "لل" && toks[k].SpaceBefore && !adverbialNoun(toks[k].Stem) {
 			last = k
 		}
-		if last == s.last && h.Bare() != "مهرجان" && h.Bare() != "كاس" {
+		if last == s.last && !eventByPlace(h.Bare()) {
 			continue // معرض صنعاء may be a place in the city; مهرجان كان and كأس مصر are the event
 		}
 		s.typ, s.first, s.skip, s.start = MISC, s.first-1, utf8.RuneCountInString(h.Pre), h.EntStart
