@@ -1085,6 +1085,13 @@ func ministries(d *token.Doc) []span {
 				continue
 			}
 		}
+		if h.Kind == token.Word && h.Stem == "البنك" && k+2 < len(toks) && toks[k+1].Norm == "المركزي" &&
+			nationality(toks[k+2].Norm) && toks[k+2].SpaceBefore {
+			// A central bank: البنك المركزي العراقي.
+			out = append(out, span{typ: ORG, first: k, last: k + 2, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: toks[k+2].End})
+			k += 2
+			continue
+		}
 		if h.Kind == token.Word && h.Stem == "الخارجيه" && femNationality(toks[k+1].Norm) && toks[k+1].SpaceBefore &&
 			(k == 0 || !toks[k-1].Al) {
 			// The foreign ministry by its adjective alone: "المتحدث باسم
@@ -1578,7 +1585,7 @@ func singleBodyAdjective(w string) bool {
 // bodyHeads, bodyAdjectives and courtKinds are the lists publicBodies
 // searches.
 var (
-	bodyHeads      = &wordList{src: `الجهاز المجلس المحكمه المديريه المفوضيه الهيئه`}
+	bodyHeads      = &wordList{src: `الجهاز المؤسسه المجلس المحكمه المديريه المفوضيه الهيئه`}
 	bodyAdjectives = &wordList{src: `الاتحاديه الاعلي الدائمه الدستوريه الدوليه العام العامه العليا القومي المركزي المستقله الوطنيه`}
 	courtKinds     = &wordList{src: `استئناف جنايات جنح نقض`}
 )
