@@ -158,9 +158,9 @@ func wellKnownOrgs(d *token.Doc, spans []span) []span {
 
 // orgWords is the list wellKnownOrgs searches, search-normalized, with the
 // article where the news writes it.
-var orgWords = &wordList{src: `ادنوك ارامكو الازهر الاسكوا الانتربول الاونروا البنتاغون الشاباك الفاو الفيفا الكرملين الكنيست الكونغرس
-الموساد الناتو اليوروبول اليونسكو اليونيسف اليونيفيل اليويفا انفيديا اوبك اوتشا ايرباص بلومبرغ بوينغ تسلا تويتر حماس
-رويترز سابك سامسونغ غوغل فيسبوك قسد مايكروسوفت ناسا نتفليكس هواوي واتساب يوتيوب`}
+var orgWords = &wordList{src: `ادنوك ارامكو الازهر الاسكوا الانتربول الاونروا البنتاغون الحوثيون الحوثيين الشاباك الفاو الفيفا الكرملين
+الكنيست الكونغرس الموساد الناتو اليوروبول اليونسكو اليونيسف اليونيفيل اليويفا انفيديا اوبك اوتشا ايرباص
+بلومبرغ بوينغ تسلا تويتر حماس رويترز سابك سامسونغ غوغل فيسبوك قسد مايكروسوفت ناسا نتفليكس هواوي واتساب يوتيوب`}
 
 // productNumbers joins a model number that follows a product written in
 // Arabic letters to it, as latinRun does for Latin ones: "هاتف آيفون 17" is

@@ -1510,8 +1510,9 @@ func publicBodies(d *token.Doc, spans []span) []span {
 		if h.Al && bodyHeads.has(h.Stem) {
 			for n := k + 1; n < len(toks) && n <= k+3; n++ {
 				t := &toks[n]
-				if t.Kind != token.Word || !t.Al || t.Pre != "" || !t.SpaceBefore || !bodyAdjectives.has(t.Stem) {
-					break
+				if t.Kind != token.Word || !t.Al || t.Pre != "" || !t.SpaceBefore ||
+					!bodyAdjectives.has(t.Stem) && !nationality(t.Norm) && !femNationality(t.Norm) {
+					break // الهيئة المصرية العامة للكتاب
 				}
 				last = n
 				strong = strong || singleBodyAdjective(t.Stem)
