@@ -111,7 +111,7 @@ func analyze(text string, opt Options, model Recognizer) (*Result, error) {
 		}
 	}
 	d := token.Tokenize(text)
-	res := &Result{Version: Version, Length: utf8.RuneCountInString(text)}
+	res := &Result{Version: Version, Length: normalize.RuneCount(text)} // text is valid UTF-8
 	if m, ok := model.(*ner.Model); ok && m != ner.Default() {
 		res.Version = version(m)
 	}
@@ -742,7 +742,7 @@ func newlines(text string) []int {
 		if i < 0 {
 			return out
 		}
-		cp += utf8.RuneCountInString(text[:i])
+		cp += normalize.RuneCount(text[:i])
 		out = append(out, cp)
 		cp++
 		text = text[i+1:]

@@ -472,3 +472,16 @@ func TestMapBuffer(t *testing.T) {
 		t.Errorf("MapBuffer with a small buffer = %+v", got)
 	}
 }
+
+func TestRuneCount(t *testing.T) {
+	for _, s := range []string{"", "abc", "القاهرة", "٢٠٢٤ 😀 e\u0301", strings.Repeat("بيروت\n", 50)} {
+		if got, want := normalize.RuneCount(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("RuneCount(%q) = %d; want %d", s, got, want)
+		}
+	}
+	// Invalid UTF-8 gives an estimate: here one lone continuation byte is
+	// not counted.
+	if got := normalize.RuneCount("a\x80b"); got != 2 {
+		t.Errorf("RuneCount(%q) = %d; want 2", "a\x80b", got)
+	}
+}

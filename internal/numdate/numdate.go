@@ -20,8 +20,8 @@ package numdate
 
 import (
 	"strings"
-	"unicode/utf8"
 
+	"tahlil/internal/normalize"
 	"tahlil/internal/token"
 )
 
@@ -134,7 +134,7 @@ func markBreaks(d *token.Doc, brk []bool) {
 		if i < 0 {
 			return
 		}
-		cp += utf8.RuneCountInString(text[:i])
+		cp += normalize.RuneCount(text[:i])
 		for k < len(d.Tokens) && d.Tokens[k].NStart < cp {
 			k++
 		}
