@@ -176,6 +176,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	datesAsPlaces(d, spans)
 	spans = saudiAfterOrgs(d, spans)
 	spans = productNumbers(d, spans)
+	spans = eventYears(d, spans)
 	spans = orgBeforePerson(d, spans)
 	spans = dropDiseases(d, spans)
 	spans = propagate(d, spans)

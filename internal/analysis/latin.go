@@ -182,6 +182,26 @@ func productNumbers(d *token.Doc, spans []span) []span {
 	return out
 }
 
+// eventYears joins a year to the event or plan right before it: كأس العالم
+// 2026 and رؤية 2030 are names, not a name and a date.
+func eventYears(d *token.Doc, spans []span) []span {
+	out := joinAdjacent(spans, func(p, s span) bool {
+		t := &d.Tokens[s.first]
+		return p.typ == MISC && s.typ == DATE && s.first == s.last && t.Kind == token.Number && len(t.Norm) == 4 && t.SpaceBefore
+	})
+	for i := range out {
+		s := &out[i]
+		if s.typ != DATE || s.first != s.last || s.first == 0 || s.skip > 0 || i > 0 && out[i-1].last >= s.first-1 {
+			continue
+		}
+		if t, h := &d.Tokens[s.first], &d.Tokens[s.first-1]; t.Kind == token.Number && len(t.Norm) == 4 && t.SpaceBefore &&
+			h.Kind == token.Word && !h.Al && (h.Stem == "رؤيه" || h.Stem == "اكسبو") {
+			s.typ, s.first, s.skip, s.start = MISC, s.first-1, utf8.RuneCountInString(h.Pre), h.EntStart
+		}
+	}
+	return out
+}
+
 // aircraftMaker reports whether w is a maker whose name with a number is an
 // aircraft: "طائرة من طراز بوينغ 787".
 func aircraftMaker(w string) bool {

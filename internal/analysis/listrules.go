@@ -35,7 +35,7 @@ func facilityType(bare string) string {
 
 // placeHeads and institutionHeads are the lists facilityType searches.
 var (
-	placeHeads = &wordList{src: `استاد برج جامع جبل جسر حديقه حي ساحه سجن سد شارع صعيد فندق قاعده قصر قلعه كاتدرائيه كنيسه متحف مخيم
+	placeHeads = &wordList{src: `استاد برج جامع جبل جسر حديقه حلبه حي ساحه سجن سد شارع صعيد فندق قاعده قصر قلعه كاتدرائيه كنيسه متحف مخيم
 مستشفي مسجد مسرح مطار معبد معبر مكتبه ملعب ميدان ميناء نفق وادي`}
 	institutionHeads = &wordList{src: `بنك جامعه شرطه صندوق كليه مؤسسه مدرسه مركز مصرف معهد`}
 )
@@ -1402,14 +1402,15 @@ func nisbaAdjective(t *token.Token) bool {
 // name an event with nothing more: مهرجان كان، كأس مصر، اتفاق أوسلو، قمة
 // بيروت.
 func eventByPlace(w string) bool {
-	return w != "معرض" && w != "منتدي" && w != "مؤتمر" && w != "اسبوع" && eventHead(w)
+	return w != "معرض" && w != "منتدي" && w != "مؤتمر" && w != "اسبوع" && w != "جائزه" && eventHead(w)
 }
 
 // eventHead reports whether the bare word heads the name of an event named
 // after its place: مهرجان القاهرة، معرض الشارقة، منتدى دافوس.
 func eventHead(w string) bool {
 	switch w {
-	case "مهرجان", "معرض", "منتدي", "مؤتمر", "اسبوع", "كاس", "اتفاق", "اتفاقيه", "اتفاقيات", "اتفاقات", "معاهده", "قمه":
+	case "مهرجان", "معرض", "منتدي", "مؤتمر", "اسبوع", "كاس", "اتفاق", "اتفاقيه", "اتفاقيات", "اتفاقات", "معاهده", "قمه",
+		"بطوله", "طواف", "جائزه":
 		return true
 	}
 	return false
@@ -1452,7 +1453,7 @@ func eventNames(d *token.Doc, spans []span) {
 			limit = spans[i+1].first
 		}
 		last := s.last
-		for n := 0; n < 3 && last+1 < limit && nisbaAdjective(&toks[last+1]); n++ {
+		for n := 0; n < 3 && last+1 < limit && (nisbaAdjective(&toks[last+1]) || toks[last+1].Norm == "الكبري"); n++ {
 			last++
 		}
 		if k := last + 1; k < limit && toks[k].Kind == token.Word && toks[k].Pre == "لل" && toks[k].SpaceBefore && !adverbialNoun(toks[k].Stem) {
