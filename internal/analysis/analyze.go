@@ -201,6 +201,13 @@ type span struct {
 	model       bool
 }
 
+// spanOver returns a span of type typ over tokens [first, last], leaving out
+// the first token's proclitics.
+func spanOver(d *token.Doc, typ string, first, last int) span {
+	h := &d.Tokens[first]
+	return span{typ: typ, first: first, last: last, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: d.Tokens[last].End}
+}
+
 // spanFrom advances j, an index in spans sorted by position, to the first
 // span that does not end before token k; rules that walk the tokens upwards
 // keep j between calls.

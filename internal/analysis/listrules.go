@@ -1068,7 +1068,7 @@ func ministries(d *token.Doc) []span {
 			if last+2 < len(toks) && toks[last+1].Stem == "كره" && toks[last+1].Pre == "ل" && toks[last+2].Norm == "القدم" {
 				last += 2
 			}
-			out = append(out, span{typ: ORG, first: k, last: last, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: toks[last].End})
+			out = append(out, spanOver(d, ORG, k, last))
 			k = last
 			continue
 		}
@@ -1088,7 +1088,7 @@ func ministries(d *token.Doc) []span {
 		if h.Kind == token.Word && h.Stem == "البنك" && k+2 < len(toks) && toks[k+1].Norm == "المركزي" &&
 			nationality(toks[k+2].Norm) && toks[k+2].SpaceBefore {
 			// A central bank: البنك المركزي العراقي.
-			out = append(out, span{typ: ORG, first: k, last: k + 2, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: toks[k+2].End})
+			out = append(out, spanOver(d, ORG, k, k+2))
 			k += 2
 			continue
 		}
@@ -1096,7 +1096,7 @@ func ministries(d *token.Doc) []span {
 			(k == 0 || !toks[k-1].Al) {
 			// The foreign ministry by its adjective alone: "المتحدث باسم
 			// الخارجية الإيرانية", but not "السياسة الخارجية الأمريكية".
-			out = append(out, span{typ: ORG, first: k, last: k + 1, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: toks[k+1].End})
+			out = append(out, spanOver(d, ORG, k, k+1))
 			k++
 			continue
 		}
@@ -1126,7 +1126,7 @@ func ministries(d *token.Doc) []span {
 		} else if !ministry {
 			continue
 		}
-		out = append(out, span{typ: ORG, first: k, last: last, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: toks[last].End})
+		out = append(out, spanOver(d, ORG, k, last))
 		k = last
 	}
 	return out
@@ -1168,7 +1168,7 @@ func parties(d *token.Doc) []span {
 		if last < 0 || toks[last].Pre != "" && last == k+1 {
 			continue
 		}
-		out = append(out, span{typ: ORG, first: k, last: last, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: toks[last].End})
+		out = append(out, spanOver(d, ORG, k, last))
 		k = last
 	}
 	return out
@@ -1557,7 +1557,7 @@ func publicBodies(d *token.Doc, spans []span) []span {
 		if !strong {
 			continue
 		}
-		out = append(out, span{typ: ORG, first: k, last: last, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: toks[last].End})
+		out = append(out, spanOver(d, ORG, k, last))
 		k = last
 	}
 	return out
