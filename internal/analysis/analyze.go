@@ -179,6 +179,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	spans = eventYears(d, spans)
 	spans = orgBeforePerson(d, spans)
 	spans = dropDiseases(d, spans)
+	placesInLists(d, spans)
 	spans = propagate(d, spans)
 	nl := newlines(d.Text)
 	spans = cutAtLineBreaks(spans, nl)

@@ -498,6 +498,29 @@ func saudiAfterOrgs(d *token.Doc, spans []span) []span {
 	})
 }
 
+// placesInLists retypes as a place a one-word person or organization that
+// the model found right after a place and و: in "معبري كرم أبو سالم وزيكيم"
+// and "مقاطعات بيلغورود وكورسك وبريانسك" the list is of places. A word that
+// a list names (حماس، عبد الله، a given or family name) keeps its type.
+func placesInLists(d *token.Doc, spans []span) {
+	for i := 1; i < len(spans); i++ {
+		s, p := &spans[i], &spans[i-1]
+		if !s.model || s.typ != PER && s.typ != ORG || s.first != s.last || p.typ != LOC || p.last != s.first-1 {
+			continue
+		}
+		t := &d.Tokens[s.first]
+		if t.Kind != token.Word || t.Pre != "و" || !t.SpaceBefore || t.Al || ner.Listed(t.Stem) || ner.Listed(t.Norm) ||
+			famousSurname(t.Stem) || orgWords.has(t.Stem) || recentGivenName(t.Stem) {
+			continue
+		}
+		if k := s.last + 1; k < len(d.Tokens) && d.Tokens[k].Kind == token.Word && d.Tokens[k].SpaceBefore && d.Tokens[k].Pre == "" &&
+			(givenName(&d.Tokens[k]) || famousSurname(d.Tokens[k].Stem)) {
+			continue // a person's name goes on
+		}
+		s.typ = LOC
+	}
+}
+
 // quotedTitles marks the title in quotes that follows a noun for a work or
 // an operation (MISC), or for a newspaper, channel, platform, organization,
 // party or company (ORG), directly or after بعنوان: برنامج «حوار من القلب»،
