@@ -1425,6 +1425,8 @@ func TestNamesOfThings(t *testing.T) {
 		// A name after a place and و in a list of places is a place.
 		{"عبر معبري كرم أبو سالم وزيكيم يوميا", "LOC:كرم أبو سالم LOC:زيكيم"},
 		{"الحرب بين إسرائيل وحماس", "LOC:إسرائيل ORG:حماس"},
+		// A ship in quotes is a thing, not the person it is named after.
+		{"وصلت حاملة الطائرات الأمريكية \"أبراهام لينكولن\" إلى", "MISC:أبراهام لينكولن"},
 	})
 }
 

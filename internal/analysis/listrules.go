@@ -543,6 +543,13 @@ func quotedTitles(d *token.Doc, spans []span) []span {
 		} else if k > 0 && nisbaAdjective(&toks[k]) && toks[k-1].Al && workNoun(toks[k-1].Bare()) == MISC {
 			k-- // الفيلم الفلسطيني "صوت هند رجب"
 		}
+		// A ship: حاملة الطائرات (الأمريكية) "أبراهام لينكولن".
+		if k > 1 && nisbaAdjective(&toks[k]) && toks[k-1].Norm == "الطائرات" {
+			k--
+		}
+		if k > 0 && toks[k].Norm == "الطائرات" && toks[k-1].Bare() == "حامله" {
+			k--
+		}
 		typ := workNoun(toks[k].Bare())
 		if toks[k].Kind != token.Word || typ == "" || typ == ORG && toks[k].Al {
 			continue // with the article, a body's noun comes before what it said: الحزب "لن يسلّم سلاحه"
@@ -612,9 +619,9 @@ func workNoun(w string) string {
 
 // workNouns and bodyNouns are the lists workNoun searches.
 var (
-	workNouns = &wordList{src: `اغنيته اغنيتها اغنيه البوم البومه البومها برنامج برنامجا برنامجه برنامجها تطبيق ديوان
-ديوانه روايته روايتها روايه صاروخ عمليه فيلم فيلما فيلمه فيلمها قصيدته قصيده كتاب كتابا كتابه
-كتابها لعبه لوحه مركبه مسبار مسرحيته مسرحيه مسلسل مسلسلا مسلسله مسلسلها معرض مهرجان مهمه`}
+	workNouns = &wordList{src: `اغنيته اغنيتها اغنيه البوم البومه البومها برنامج برنامجا برنامجه برنامجها تطبيق حامله ديوان ديوانه روايته
+روايتها روايه سفينه صاروخ عمليه غواصه فرقاطه فيلم فيلما فيلمه فيلمها قصيدته قصيده كتاب كتابا كتابه كتابها لعبه
+لوحه مدمره مركبه مسبار مسرحيته مسرحيه مسلسل مسلسلا مسلسله مسلسلها معرض مهرجان مهمه ناقله`}
 	bodyNouns = &wordList{src: `ائتلاف تحالف جريده جمعيه حركه حزب شركه صحيفه صندوق قناه مجله مجموعه منصه منظمه موقع وكاله`}
 )
 
