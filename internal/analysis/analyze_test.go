@@ -1286,12 +1286,13 @@ func TestTitlesLeftOut(t *testing.T) {
 }
 
 func TestNameEnds(t *testing.T) {
-	names := analysistest.Names{"المايسترو احمد الصعيدي": PER, "زياد هو": PER, "محمد شوقي بحبس": PER,
+	names := analysistest.Names{"المايسترو احمد الصعيدي": PER, "زياد هو": PER, "محمد شوقي بحبس": PER, "الجزيره ان": ORG,
 		"باريس": LOC}
 	checkMentions(t, names, []mentionCase{
 		{"بقيادة المايسترو أحمد الصعيدي", "PER:أحمد الصعيدي"},
 		// A pronoun after a name is the subject of what follows.
 		{"وزياد هو نجل فيروز", "PER:زياد"},
+		{"وقالت قناة الجزيرة إن", "ORG:الجزيرة"},
 		// ب before a word the model knows is a preposition, not a name.
 		{"أمر محمد شوقي بحبس أربعة", "PER:محمد شوقي NUM:أربعة"},
 		// A listed place after ب is "in" it, even after an adjective that

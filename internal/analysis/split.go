@@ -228,13 +228,14 @@ func scoreNoun(t *token.Token) bool {
 
 // pronoun reports whether t is a separate personal pronoun of the third
 // person, which follows a name as the subject of a nominal sentence ("زياد
-// هو نجل فيروز") and is never part of one.
+// هو نجل فيروز"), or the particle إن or أن, which follows a name after a
+// verb of saying ("وقالت قناة الجزيرة إن"); neither is ever part of one.
 func pronoun(t *token.Token) bool {
 	if t.Kind != token.Word || t.Pre != "" {
 		return false
 	}
 	switch t.Norm {
-	case "هو", "هي", "هم", "هما", "هن":
+	case "هو", "هي", "هم", "هما", "هن", "ان", "انه", "انها", "انهم":
 		return true
 	}
 	return false
