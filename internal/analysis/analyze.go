@@ -155,6 +155,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	// Hand-written names of several words fill in what the model missed,
 	// or found only part of (غزة in قطاع غزة), as rule spans do.
 	phrases := modelSpans(d, ner.Phrases(d))
+	ms = splitAtPhrases(d, ms, phrases)
 	completeWithPhrases(d, ms, phrases)
 	ms = merge(ms, phrases)
 	institutionFields(d, ms)

@@ -695,6 +695,9 @@ func TestListedPhrases(t *testing.T) {
 		// People whose names are short words.
 		{"وقال بان كي مون إن", analysistest.Names{"مون": LOC}, "PER:بان كي مون"},
 		{"ترأس البابا ليو الرابع عشر القداس", nil, "PER:ليو الرابع عشر"},
+		// A model span that runs from a listed name into a person splits.
+		{"أكد الأمين العام لجامعة الدول العربية أحمد أبو الغيط أن", analysistest.Names{"جامعه الدول العربيه احمد ابو الغيط": ORG},
+			"ORG:جامعة الدول العربية PER:أحمد أبو الغيط"},
 		// A model span that is exactly a listed name takes the list's type:
 		// ANERcorp tags the White House MISC.
 		{"قال البيت الأبيض إن", analysistest.Names{"البيت الابيض": MISC}, "ORG:البيت الأبيض"},

@@ -1023,6 +1023,42 @@ func completeWithPhrases(d *token.Doc, model, phrases []span) {
 	}
 }
 
+// splitAtPhrases cuts a model span that starts with a listed name and runs
+// on into a given name where the listed name ends; the rest is a person:
+// "أكد الأمين العام لجامعة الدول العربية أحمد أبو الغيط" gave one
+// organization.
+func splitAtPhrases(d *token.Doc, model, phrases []span) []span {
+	var out []span // nil until a span splits
+	j := 0
+	for i, m := range model {
+		if out != nil {
+			out = append(out, m)
+		}
+		for j < len(phrases) && phrases[j].end <= m.start {
+			j++
+		}
+		if j >= len(phrases) || phrases[j].first != m.first || phrases[j].last >= m.last || phrases[j].typ == PER {
+			continue
+		}
+		p := phrases[j]
+		g := &d.Tokens[p.last+1]
+		if g.Kind != token.Word || g.Pre != "" || !g.SpaceBefore ||
+			!givenName(g) && !recentGivenName(g.Stem) && !ner.PersonName(g.Stem) && !famousSurname(g.Stem) {
+			continue
+		}
+		if out == nil {
+			out = append(make([]span, 0, len(model)+1), model[:i+1]...)
+		}
+		o := &out[len(out)-1]
+		o.typ, o.last, o.end = p.typ, p.last, p.end
+		out = append(out, span{typ: PER, first: p.last + 1, last: m.last, start: g.EntStart, end: m.end, model: true})
+	}
+	if out == nil {
+		return model
+	}
+	return out
+}
+
 // companiesNotPersons retypes as an organization a person span right after
 // شركة، منصة or مجموعة written without the article, when its first word is
 // no given name: "شركة هيوماين السعودية" names a company, not a person.
