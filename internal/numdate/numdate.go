@@ -413,6 +413,14 @@ func (s *scanner) dayMonth(j int) int {
 		return -1
 	}
 	k := j + 1
+	if k+1 < s.lim && (s.punct(k, "-") || s.toks[k].Norm == "الي" || s.toks[k].Norm == "حتي") {
+		// A range of days: من 1 إلى 15 مارس، 14-16 يونيو.
+		if d2, ok := s.plain(k+1, 2); ok && d2 > d && d2 <= 31 {
+			if e := s.dayMonth(k + 1); e > 0 {
+				return e
+			}
+		}
+	}
 	if s.cls(k)&cFrom != 0 {
 		k++
 	}

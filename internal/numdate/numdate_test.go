@@ -61,6 +61,10 @@ var findTests = []struct {
 	{"وقعت النكبة عام 1948", []string{"DATE:عام 1948"}},
 	{"في 2019 تغير كل شيء", []string{"DATE:2019"}},
 	{"منذ 1850 لم يحدث ذلك", []string{"DATE:1850"}},
+	// Ranges of days.
+	{"في الفترة من 1 إلى 15 مارس", []string{"DATE:1 إلى 15 مارس"}},
+	{"بين 14-16 يونيو 2025", []string{"DATE:14-16 يونيو 2025"}},
+	{"من 3 إلى 2 مارس", []string{"NUM:3", "DATE:2 مارس"}},
 	// After an approximation a bare number counts.
 	{"وصل أكثر من 2000 مهاجر", []string{"NUM:2000"}},
 	{"لقي أكثر من 1800 مهاجر حتفهم", []string{"NUM:1800"}},
