@@ -713,6 +713,27 @@ func (s *scanner) atom(j int) int {
 		return j + 1
 	case c&cFrac != 0 && s.cls(j+1)&cMag != 0:
 		return j + 2
+	case j+1 < s.lim && oneWord(s.toks[j].Norm) && s.info[j+1].conj && tensWord(s.toks[j+1].Stem):
+		return j + 1 // إحدى وعشرون: the tens join as any و + number does
 	}
 	return -1
+}
+
+// oneWord reports whether w is "one" as the first part of a number with و
+// and the tens (إحدى وعشرين، أحد وثلاثين); alone it is a common word (أحد: no
+// one, Sunday). واحد is left out: normalized, it is also وأحد ("and one"),
+// whose و the span must leave out.
+func oneWord(w string) bool {
+	return w == "احد" || w == "احدي"
+}
+
+// tensWord reports whether the bare word w is a multiple of ten from
+// twenty to ninety.
+func tensWord(w string) bool {
+	switch w {
+	case "عشرون", "عشرين", "ثلاثون", "ثلاثين", "اربعون", "اربعين", "خمسون", "خمسين", "ستون", "ستين", "سبعون", "سبعين",
+		"ثمانون", "ثمانين", "تسعون", "تسعين":
+		return true
+	}
+	return false
 }
