@@ -1344,6 +1344,10 @@ func TestUnknownSurnames(t *testing.T) {
 		// Words the model knows, nationalities and titles are no names.
 		{"وقال موسى الثلاثاء إن", "PER:موسى DATE:الثلاثاء"},
 		{"وقال موسى الأردني إن", "PER:موسى"},
+		// A listed given name and an unseen family name are a person even
+		// where the model found neither; a common noun is no family name.
+		{"مدير المكتب في غزة وائل الدحدوح إن", "PER:وائل الدحدوح"},
+		{"وصل خالد المطار", ""},
 		// A given name after a facility's one-word name is another person.
 		{"قال رئيس جامعة خليفة إبراهيم إن", "ORG:جامعة خليفة PER:إبراهيم"},
 	})

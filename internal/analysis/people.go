@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"tahlil/internal/ner"
@@ -193,6 +194,50 @@ var famousSurnames = &wordList{src: `ابراموفيتش ابراهيموفيت
 نوير نيبينزيا نيكسون هاربر هاريس هالاند هاليفي هاموند هاميلتون هرتسوغ هنغبي هنيه هوانغ هوكشتاين هيغ هيغسيث
 هيلي ويتكوف يادلين يارادوا يامال يانوكوفيتش يشاي يعلون يلتسين يلدريم يودويونو يوشينكو يونكر`}
 
+// givenAndUnknown marks a listed given name and an unknown word with the
+// article after it as a person when the model found neither: "مدير مكتب
+// الجزيرة في غزة وائل الدحدوح". The family name must be a word the model
+// never saw and no list holds, as in unknownSurnames.
+func givenAndUnknown(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var add []span
+	j := 0
+	for k := 0; k+1 < len(toks); k++ {
+		g := &toks[k]
+		if g.Kind != token.Word || g.Al || !toks[k+1].SpaceBefore || !givenName(g) || functionWords[g.Norm] ||
+			!unknownFamilyName(&toks[k+1]) || strings.HasSuffix(toks[k+1].Norm, "يه") {
+			continue // على الكازاخستانية: a preposition and an adjective
+		}
+		if j = spanFrom(spans, j, k); j < len(spans) && spans[j].first <= k+1 {
+			continue
+		}
+		start, skip := g.EntStart, utf8.RuneCountInString(g.Pre)
+		if g.Pre != "" && ner.GivenName(g.Norm) {
+			start, skip = g.Start, 0 // وائل keeps its و
+		}
+		add = append(add, span{typ: PER, first: k, last: k + 1, skip: skip, start: start, end: toks[k+1].End})
+		k++
+	}
+	if add == nil {
+		return spans
+	}
+	return merge(spans, add)
+}
+
+// unknownFamilyName reports whether t is a word with the article that the
+// model never saw, the training corpora hardly hold (token.CorpusWord) and
+// no list holds, and so likely a family name after a given name (المعايطة،
+// الدحدوح), not a common noun (وصل خالد المطار).
+func unknownFamilyName(t *token.Token) bool {
+	if t.Kind != token.Word || !t.Al || t.Pre != "" || utf8.RuneCountInString(t.Stem) < 5 {
+		return false
+	}
+	b := t.Bare()
+	return !ner.Default().Known(b) && !token.CorpusWord(t.Norm) && !ner.Listed(t.Norm) && !ner.Listed(b) &&
+		!ner.IsTitle(b) && !nationality(t.Norm) && !femNationality(t.Norm) && !ner.CountryStart(t.Norm) &&
+		facilityType(b) == "" && !ner.IsOrgHead(b) && !ner.IsPlaceHead(b)
+}
+
 // unknownSurnames extends a person span that ends in a given name over a
 // word with the article right after it that the model never saw and that no
 // list names: "قال موسى المعايطة", where the model found only the given name.
@@ -207,12 +252,7 @@ func unknownSurnames(d *token.Doc, spans []span) {
 			continue
 		}
 		t := &toks[k]
-		if t.Kind != token.Word || !t.Al || t.Pre != "" || !t.SpaceBefore || utf8.RuneCountInString(t.Stem) < 5 {
-			continue
-		}
-		b := t.Bare()
-		if ner.Default().Known(b) || ner.Listed(t.Norm) || ner.Listed(b) || ner.IsTitle(b) || nationality(t.Norm) ||
-			femNationality(t.Norm) || ner.CountryStart(t.Norm) {
+		if !t.SpaceBefore || !unknownFamilyName(t) {
 			continue
 		}
 		s.last, s.end = k, t.End

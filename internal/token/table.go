@@ -179,6 +179,13 @@ func defaultProclitics(w []rune, s string) int {
 	return 0
 }
 
+// CorpusWord reports whether the search-normalized word w occurs at least
+// twice in the training corpora, as the proclitic rule counts them (a Bloom
+// filter: about one word in a thousand that does not occur is reported as
+// occurring). A rare name does not; a common word, even one the entity model
+// keeps no weights for, usually does.
+func CorpusWord(w string) bool { return bloomHas(tableRests, w) }
+
 // restMin is how often a word must occur in the corpora to count as the
 // rest of a word after a proclitic.
 const restMin = 2

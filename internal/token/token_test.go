@@ -160,3 +160,11 @@ func TestRelease(t *testing.T) {
 		t.Errorf("tokens after Release = %+v; want %+v", d.Tokens, want.Tokens)
 	}
 }
+
+func TestCorpusWord(t *testing.T) {
+	for w, want := range map[string]bool{"المطار": true, "الحكومه": true, "الدحدوح": false, "المعايطه": false} {
+		if got := CorpusWord(w); got != want {
+			t.Errorf("CorpusWord(%q) = %v; want %v", w, got, want)
+		}
+	}
+}
