@@ -624,8 +624,9 @@ func (s *scanner) label(i int) bool {
 	if s.punct(i+1, ":") && s.attached(i+1) && s.isNum(i+2) || s.punct(i-1, ":") && s.attached(i) && s.isNum(i-2) {
 		return true
 	}
-	if s.punct(i-1, "-") && s.attached(i) && i >= 2 && s.attached(i-1) && s.toks[i-2].Kind != token.Punct {
-		return true
+	if s.punct(i-1, "-") && s.attached(i) && i >= 2 && s.attached(i-1) && s.toks[i-2].Kind != token.Punct &&
+		(!s.isNum(i-2) || s.label(i-2)) {
+		return true // إف-2000; but a score (3-1) counts as its first number does
 	}
 	if i > 0 && s.attached(i) && s.toks[i-1].Kind == token.Latin || s.attached(i+1) && s.toks[i+1].Kind == token.Latin {
 		return true

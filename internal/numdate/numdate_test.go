@@ -64,6 +64,8 @@ var findTests = []struct {
 	// One and the tens.
 	{"إحدى وعشرين دولة", []string{"NUM:إحدى وعشرين"}},
 	{"في أحد الأيام وواحد من أبرز", nil},
+	// A score is two numbers.
+	{"فاز الأهلي على الزمالك 3-1", []string{"NUM:3", "NUM:1"}},
 	// Ranges of days.
 	{"في الفترة من 1 إلى 15 مارس", []string{"DATE:1 إلى 15 مارس"}},
 	{"بين 14-16 يونيو 2025", []string{"DATE:14-16 يونيو 2025"}},
