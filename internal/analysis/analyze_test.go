@@ -1433,6 +1433,11 @@ func TestNamesOfThings(t *testing.T) {
 		// A name after a place and و in a list of places is a place.
 		{"عبر معبري كرم أبو سالم وزيكيم يوميا", "LOC:كرم أبو سالم LOC:زيكيم"},
 		{"الحرب بين إسرائيل وحماس", "LOC:إسرائيل ORG:حماس"},
+		// A satellite in quotes is a thing; a title with punctuation in it
+		// is none.
+		{"أطلقت القمر الاصطناعي \"سنتينل\" أمس", "MISC:سنتينل DATE:أمس"},
+		{"عرض فيلم \"الحرب: القصة الكاملة\"", ""},
+		{"قال محافظ للبنك المركزي اليمني إن", "ORG:بنك المركزي اليمني"},
 		// A ship in quotes is a thing, not the person it is named after.
 		{"وصلت حاملة الطائرات الأمريكية \"أبراهام لينكولن\" إلى", "MISC:أبراهام لينكولن"},
 	})

@@ -560,8 +560,8 @@ func quotedTitles(d *token.Doc, spans []span) []span {
 				end = e
 				break
 			}
-			if toks[e].Kind == token.Punct && strings.ContainsAny(toks[e].Norm, ".!?؟«»\n") {
-				break
+			if toks[e].Kind == token.Punct && strings.ContainsAny(toks[e].Norm, ".!?؟«»\n:;؛,،()[]\"“”") {
+				break // a title holds no punctuation but a hyphen: "الحرب: القصة" is left as found
 			}
 		}
 		if end < q+2 {
@@ -620,8 +620,8 @@ func workNoun(w string) string {
 // workNouns and bodyNouns are the lists workNoun searches.
 var (
 	workNouns = &wordList{src: `اغنيته اغنيتها اغنيه البوم البومه البومها برنامج برنامجا برنامجه برنامجها تطبيق حامله ديوان ديوانه روايته
-روايتها روايه سفينه صاروخ عمليه غواصه فرقاطه فيلم فيلما فيلمه فيلمها قصيدته قصيده كتاب كتابا كتابه كتابها لعبه
-لوحه مدمره مركبه مسبار مسرحيته مسرحيه مسلسل مسلسلا مسلسله مسلسلها معرض مهرجان مهمه ناقله`}
+روايتها روايه سفينه صاروخ عمليه غواصه فرقاطه فيلم فيلما فيلمه فيلمها قصيدته قصيده قمر كتاب كتابا كتابه كتابها
+لعبه لوحه مدمره مركبه مسبار مسرحيته مسرحيه مسلسل مسلسلا مسلسله مسلسلها معرض مهرجان مهمه ناقله`}
 	bodyNouns = &wordList{src: `ائتلاف تحالف جريده جمعيه حركه حزب شركه صحيفه صندوق قناه مجله مجموعه منصه منظمه موقع وكاله`}
 )
 
@@ -639,13 +639,22 @@ func closeQuote(w, open string) bool {
 
 // nicknames gives PER to a name in quotes right after a person, as a
 // nickname is written: محمد حمدان دقلو "حميدتي", unless the name is a listed
-// organization or place.
+// organization or place. A one-word person in quotes right after an
+// organization is its short name, an organization: وكالة استكشاف الفضاء
+// اليابانية "جاكسا".
 func nicknames(d *token.Doc, spans []span) {
 	toks := d.Tokens
 	for i := 1; i < len(spans); i++ {
 		p, s := &spans[i-1], &spans[i]
-		if p.typ != PER || s.typ == PER || s.first != p.last+2 || s.last+1 >= len(toks) ||
-			!openQuote(toks[p.last+1].Norm) || !closeQuote(toks[s.last+1].Norm, toks[p.last+1].Norm) {
+		if s.first != p.last+2 || s.last+1 >= len(toks) || !openQuote(toks[p.last+1].Norm) ||
+			!closeQuote(toks[s.last+1].Norm, toks[p.last+1].Norm) {
+			continue
+		}
+		if p.typ == ORG && s.typ == PER && s.first == s.last && !givenName(&toks[s.first]) {
+			s.typ = ORG
+			continue
+		}
+		if p.typ != PER || s.typ == PER {
 			continue
 		}
 		k := spanKey(d, *s, s.first, s.last)
@@ -884,12 +893,12 @@ func clubsByNisba(d *token.Doc, spans []span) []span {
 func nationality(w string) bool { return nationalities.has(w) }
 
 // nationalities is the list nationality searches.
-var nationalities = &wordList{src: `الارجنتيني الاردني الاسباني الاسترالي الاسكتلندي الالماني الاماراتي الامريكي الاميركي
-الانجليزي الانكليزي الاوزبكي الاوكراني الايراني الايطالي البحريني البرازيلي البرتغالي
-البريطاني البلجيكي البلغاري البولندي التركي التشيكي التونسي الجزائري الدنماركي الروسي الروماني
-السعودي السوداني السوري السويدي السويسري الصربي الصيني العراقي العماني الفرنسي القبرصي
-القطري الكرواتي الكوري الكويتي اللبناني الليبي المجري المصري المغربي المكسيكي النرويجي
-النمساوي الهولندي الياباني اليوناني`}
+var nationalities = &wordList{src: `الاثيوبي الارجنتيني الاردني الاسباني الاسترالي الاسرائيلي الاسكتلندي الافغاني الالماني الاماراتي الامريكي
+الاميركي الانجليزي الاندونيسي الانكليزي الاوزبكي الاوكراني الايراني الايطالي الباكستاني البحريني البرازيلي
+البرتغالي البريطاني البلجيكي البلغاري البولندي التركي التشيكي التونسي الجزائري الدنماركي الروسي الروماني
+السعودي السوداني السوري السويدي السويسري الصربي الصومالي الصيني العراقي العماني الفرنسي الفلسطيني القبرصي
+القطري الكرواتي الكندي الكوري الكويتي الكيني اللبناني الليبي الماليزي المجري المصري المغربي المكسيكي
+الموريتاني النرويجي النمساوي النيجيري الهندي الهولندي الياباني اليمني اليوناني`}
 
 // regnalOrdinals reports whether w is an ordinal that follows a monarch's
 // or pope's name.
@@ -1151,7 +1160,7 @@ func ministries(d *token.Doc) []span {
 				continue
 			}
 		}
-		if h.Kind == token.Word && h.Stem == "البنك" && k+2 < len(toks) && toks[k+1].Norm == "المركزي" &&
+		if h.Kind == token.Word && h.Al && h.Bare() == "بنك" && k+2 < len(toks) && toks[k+1].Norm == "المركزي" &&
 			nationality(toks[k+2].Norm) && toks[k+2].SpaceBefore {
 			// A central bank: البنك المركزي العراقي.
 			out = append(out, spanOver(d, ORG, k, k+2))
@@ -1275,15 +1284,8 @@ func ministrySecond(w string) bool {
 // femNationality reports whether w is the feminine of an adjective of
 // nationality: المصرية، الأمريكية.
 func femNationality(w string) bool {
-	return femNationalities.has(w) || strings.HasSuffix(w, "ه") && nationality(w[:len(w)-len("ه")])
+	return strings.HasSuffix(w, "ه") && nationality(w[:len(w)-len("ه")])
 }
-
-// femNationalities lists feminine adjectives of nationality whose masculine
-// nationality does not list.
-var femNationalities = &wordList{src: `الاثيوبيه الاسبانيه الاستراليه الاسرائيليه الافغانيه الالمانيه الامريكيه الاميركيه
-الاندونيسيه الاوكرانيه الايرانيه الايطاليه الباكستانيه البريطانيه التركيه الجزائريه
-الروسيه الصوماليه الصينيه الفرنسيه الفلسطينيه الكنديه الكوريه الكينيه الماليزيه
-الموريتانيه النيجيريه الهنديه اليابانيه اليمنيه اليونانيه ه`}
 
 // chamber reports whether w, after مجلس, names a chamber of parliament or a
 // cabinet: مجلس النواب، مجلس الشيوخ، مجلس الوزراء.

@@ -14,7 +14,6 @@ var wordLists = map[string]*wordList{
 	"latinProducts":    latinProducts,
 	"clubWords":        clubWords,
 	"nationalities":    nationalities,
-	"femNationality":   femNationalities,
 	"sportWords":       sportWords,
 	"workNouns":        workNouns,
 	"bodyNouns":        bodyNouns,
