@@ -174,6 +174,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = givenAndUnknown(d, ms)
 	ms = merge(ms, latinNames(d, ms))
 	ms = merge(ms, wellKnownOrgs(d, ms))
+	ms = merge(ms, agencyInitials(d))
 	spans := merge(ms, ruleSpans(d, rules))
 	datesAsPlaces(d, spans)
 	spans = saudiAfterOrgs(d, spans)

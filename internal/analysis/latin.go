@@ -202,6 +202,35 @@ func eventYears(d *token.Doc, spans []span) []span {
 	return out
 }
 
+// agencyInitials marks the initials of news agencies in brackets, as
+// datelines credit them: "باريس (أ ف ب)"، "(د ب أ)"، "(أ ش أ)". The letters are
+// tokens of their own, and the tokenizer takes a lone ب for a proclitic, so
+// the model sees no name there.
+func agencyInitials(d *token.Doc) []span {
+	toks := d.Tokens
+	var out []span
+	for k := 0; k+4 < len(toks); k++ {
+		if toks[k].Kind != token.Punct || toks[k].Norm != "(" || toks[k+4].Kind != token.Punct || toks[k+4].Norm != ")" {
+			continue
+		}
+		var b strings.Builder
+		for i := k + 1; i <= k+3; i++ {
+			if t := &toks[i]; t.Kind != token.Word || utf8.RuneCountInString(t.Norm) != 1 || i > k+1 && !t.SpaceBefore {
+				b.Reset()
+				break
+			} else {
+				b.WriteString(t.Norm)
+			}
+		}
+		switch b.String() {
+		case "افب", "دبا", "اشا":
+			out = append(out, span{typ: ORG, first: k + 1, last: k + 3, start: toks[k+1].Start, end: toks[k+3].End})
+			k += 4
+		}
+	}
+	return out
+}
+
 // aircraftMaker reports whether w is a maker whose name with a number is an
 // aircraft: "طائرة من طراز بوينغ 787".
 func aircraftMaker(w string) bool {
