@@ -269,6 +269,11 @@ func (s *scanner) date(i int) int {
 			return e // الأسبوع الأول من يونيو
 		}
 	}
+	if (s.toks[i].Norm == "الربع" || s.toks[i].Norm == "النصف") && s.cls(i+1)&cOrdinal != 0 {
+		if e := s.quarter(s.ordinalEnd(i + 1)); e > 0 {
+			return e // الربع الثالث من 2025، النصف الأول من العام الجاري
+		}
+	}
 	if c&cThis != 0 && s.cls(i+1)&cPeriod != 0 {
 		return s.post(i + 2)
 	}
@@ -278,6 +283,25 @@ func (s *scanner) date(i int) int {
 		}
 	}
 	return s.dateCore(i, false)
+}
+
+// quarter returns the end of the year a quarter or half ending at token k
+// belongs to: من 2025، من عام 2025، من العام الجاري, or -1.
+func (s *scanner) quarter(k int) int {
+	if s.cls(k)&cFrom == 0 || k+1 >= s.lim {
+		return -1
+	}
+	k++
+	if s.cls(k)&cPeriod != 0 && s.cls(k+1)&cPostMod != 0 {
+		return k + 2
+	}
+	if s.cls(k)&cYearWord != 0 {
+		k++
+	}
+	if e := s.yearAfter(k); e > k {
+		return e
+	}
+	return -1
 }
 
 // dateCore returns the end of a date core at token j, or -1. lead reports

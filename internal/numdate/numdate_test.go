@@ -64,6 +64,10 @@ var findTests = []struct {
 	// One and the tens.
 	{"إحدى وعشرين دولة", []string{"NUM:إحدى وعشرين"}},
 	{"في أحد الأيام وواحد من أبرز", nil},
+	// Quarters and halves of a year.
+	{"في الربع الثالث من 2025", []string{"DATE:الربع الثالث من 2025"}},
+	{"خلال النصف الأول من العام الجاري", []string{"DATE:النصف الأول من العام الجاري"}},
+	{"الربع الأخير من المباراة", nil},
 	// A score is two numbers.
 	{"فاز الأهلي على الزمالك 3-1", []string{"NUM:3", "NUM:1"}},
 	// Ranges of days.
