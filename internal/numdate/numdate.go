@@ -6,8 +6,11 @@
 // Levantine tradition (يناير and كانون الثاني, also written together as
 // "سبتمبر/أيلول"), Hijri months, day + month (+ year), month + year, years
 // ("عام 2024", a bare 4-digit year in a date context, "1445 هـ"), numeric
-// dates (15/1/2024, 2024-01-15), relative dates (أمس، اليوم، الأسبوع
-// الماضي، هذا العام) and periods ("ثلاثة أيام"، "منذ عامين").
+// dates (15/1/2024, 2024-01-15), ranges of days ("من 1 إلى 15 مارس"),
+// quarters and halves of a year ("الربع الثالث من 2025"), relative dates
+// (أمس، اليوم، الأسبوع الماضي، هذا العام) and periods ("ثلاثة أيام"، "منذ
+// عامين"). After an approximation ("أكثر من 2000 مهاجر") a bare number is a
+// count, not a year.
 //
 // NUM covers numerals in either digit set with decimals, number words,
 // magnitude words and their compounds ("27 ألفاً و700"), and a following
@@ -15,7 +18,7 @@
 // or unit ("40 كيلومتراً مربعاً").
 //
 // A bare number that labels something (المادة 5، رقم 3، a list number, the
-// 16 of إف-16) is not a NUM.
+// 16 of إف-16) is not a NUM; both numbers of a score (2-1) are.
 package numdate
 
 import (
