@@ -212,6 +212,29 @@ func spanOver(d *token.Doc, typ string, first, last int) span {
 	return span{typ: typ, first: first, last: last, skip: utf8.RuneCountInString(h.Pre), start: h.EntStart, end: d.Tokens[last].End}
 }
 
+// splitEach replaces each span s at index i for which split(i, s) reports
+// true by the two spans it returns, in order. The input is returned as it is
+// when nothing splits, and copied once when something does.
+func splitEach(spans []span, split func(i int, s span) (left, right span, ok bool)) []span {
+	var out []span
+	for i, s := range spans {
+		left, right, ok := split(i, s)
+		if ok && out == nil {
+			out = append(make([]span, 0, len(spans)+1), spans[:i]...)
+		}
+		switch {
+		case ok:
+			out = append(out, left, right)
+		case out != nil:
+			out = append(out, s)
+		}
+	}
+	if out == nil {
+		return spans
+	}
+	return out
+}
+
 // spanFrom advances j, an index in spans sorted by position, to the first
 // span that does not end before token k; rules that walk the tokens upwards
 // keep j between calls.

@@ -337,43 +337,34 @@ func joinGodNames(d *token.Doc, spans []span) []span {
 // word with a proclitic or the article.
 func splitOrgPerson(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
-	var out []span // nil until a span splits
-	for i, s := range spans {
-		if out != nil {
-			out = append(out, s)
-		}
+	joined := false
+	out := splitEach(spans, func(i int, s span) (span, span, bool) {
 		k := s.last + 1
 		if !s.model || s.typ != ORG || s.last == s.first || k >= len(toks) ||
 			i+1 < len(spans) && (spans[i+1].first < k || spans[i+1].first == k && !nameHeads[toks[k].Norm]) {
-			continue
+			return s, s, false
 		}
 		name, next := &toks[s.last], &toks[k]
 		if !givenName(name) || name.Al || nameHeads[toks[s.last-1].Norm] || next.Kind != token.Word || !next.SpaceBefore ||
 			next.Pre != "" || next.Al || givenName(next) || ner.Listed(next.Norm) {
-			continue
+			return s, s, false
 		}
 		if ner.Default().Known(next.Norm) {
 			// The name may go on with أبو or بن and what the model took
 			// as a person of its own: "الأونروا عدنان أبو حسنة".
 			if !nameHeads[next.Norm] || i+1 >= len(spans) || spans[i+1].first != k || spans[i+1].typ != PER {
-				continue
+				return s, s, false
 			}
 			k = spans[i+1].last
-			spans[i+1].typ = "" // joined below
+			spans[i+1].typ, joined = "", true // joined to the person below, dropped after
 		}
-		if out == nil {
-			out = append(make([]span, 0, len(spans)+1), spans[:i+1]...)
-		}
-		org := &out[len(out)-1]
+		org := s
 		org.last--
 		org.end = toks[org.last].End
-		out = append(out, span{typ: PER, first: s.last, last: k, skip: 0, start: name.Start, end: toks[k].End, model: true})
-	}
-	if out != nil {
+		return org, span{typ: PER, first: s.last, last: k, start: name.Start, end: toks[k].End, model: true}, true
+	})
+	if joined {
 		out = slices.DeleteFunc(out, func(s span) bool { return s.typ == "" })
-	}
-	if out == nil {
-		return spans
 	}
 	return out
 }
@@ -964,13 +955,9 @@ func adverbCandidate(d *token.Doc, s span) bool {
 // in "قال الرئيس التنفيذي لآبل تيم كوك" آبل is the company, and تيم كوك the
 // person.
 func splitListedHead(d *token.Doc, spans []span) []span {
-	var out []span // nil until a span splits
-	for i, s := range spans {
-		if out != nil {
-			out = append(out, s)
-		}
+	return splitEach(spans, func(_ int, s span) (span, span, bool) {
 		if !s.model || s.typ != PER || s.last == s.first || d.Tokens[s.first+1].Kind != token.Word {
-			continue
+			return s, s, false
 		}
 		head := &d.Tokens[s.first]
 		typ, skip, start := "", s.skip, s.start
@@ -987,21 +974,13 @@ func splitListedHead(d *token.Doc, spans []span) []span {
 			typ = LOC
 		}
 		if typ == "" {
-			continue
+			return s, s, false
 		}
-		if out == nil {
-			out = append(make([]span, 0, len(spans)+1), spans[:i+1]...)
-		}
-		first := &out[len(out)-1]
-		rest := *first
+		first, rest := s, s
 		first.typ, first.last, first.end, first.skip, first.start = typ, s.first, head.End, skip, start
 		dropFirst(d, &rest)
-		out = append(out, rest)
-	}
-	if out == nil {
-		return spans
-	}
-	return out
+		return first, rest, true
+	})
 }
 
 // completeWithPhrases extends a model span to the end of a listed name of
@@ -1037,35 +1016,24 @@ func completeWithPhrases(d *token.Doc, model, phrases []span) {
 // "أكد الأمين العام لجامعة الدول العربية أحمد أبو الغيط" gave one
 // organization.
 func splitAtPhrases(d *token.Doc, model, phrases []span) []span {
-	var out []span // nil until a span splits
 	j := 0
-	for i, m := range model {
-		if out != nil {
-			out = append(out, m)
-		}
+	return splitEach(model, func(_ int, m span) (span, span, bool) {
 		for j < len(phrases) && phrases[j].end <= m.start {
 			j++
 		}
 		if j >= len(phrases) || phrases[j].first != m.first || phrases[j].last >= m.last || phrases[j].typ == PER {
-			continue
+			return m, m, false
 		}
 		p := phrases[j]
 		g := &d.Tokens[p.last+1]
 		if g.Kind != token.Word || g.Pre != "" || !g.SpaceBefore ||
 			!givenName(g) && !recentGivenName(g.Stem) && !ner.PersonName(g.Stem) && !famousSurname(g.Stem) {
-			continue
+			return m, m, false
 		}
-		if out == nil {
-			out = append(make([]span, 0, len(model)+1), model[:i+1]...)
-		}
-		o := &out[len(out)-1]
-		o.typ, o.last, o.end = p.typ, p.last, p.end
-		out = append(out, span{typ: PER, first: p.last + 1, last: m.last, start: g.EntStart, end: m.end, model: true})
-	}
-	if out == nil {
-		return model
-	}
-	return out
+		name := m
+		name.typ, name.last, name.end = p.typ, p.last, p.end
+		return name, span{typ: PER, first: p.last + 1, last: m.last, start: g.EntStart, end: m.end, model: true}, true
+	})
 }
 
 // companiesNotPersons retypes as an organization a person span right after

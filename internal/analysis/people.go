@@ -266,30 +266,19 @@ func unknownSurnames(d *token.Doc, spans []span) {
 // (مؤسسة محمد بن راشد) and a title first (مستشفى الملك فيصل) are one name.
 func splitFacilityPerson(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
-	var out []span // nil until a span splits
-	for i, s := range spans {
-		if out != nil {
-			out = append(out, s)
-		}
+	return splitEach(spans, func(i int, s span) (span, span, bool) {
 		if !s.model || s.typ != PER || s.last == s.first || s.first == 0 || s.skip > 0 {
-			continue
+			return s, s, false
 		}
 		h, f, g := &toks[s.first-1], &toks[s.first], &toks[s.first+1]
 		if h.Kind != token.Word || h.Al || facilityType(h.Bare()) == "" || f.Al || nameHeads[f.Norm] ||
 			!g.SpaceBefore || g.Pre != "" || !ner.GivenName(g.Norm) || i > 0 && spans[i-1].last >= s.first-1 {
-			continue
+			return s, s, false
 		}
-		if out == nil {
-			out = append(make([]span, 0, len(spans)+1), spans[:i+1]...)
-		}
-		a := &out[len(out)-1]
-		a.last, a.end = s.first, f.End
-		out = append(out, span{typ: PER, first: s.first + 1, last: s.last, start: g.EntStart, end: s.end, model: true})
-	}
-	if out == nil {
-		return spans
-	}
-	return out
+		left := s
+		left.last, left.end = s.first, f.End
+		return left, span{typ: PER, first: s.first + 1, last: s.last, start: g.EntStart, end: s.end, model: true}, true
+	})
 }
 
 // orgBeforePerson splits a person span that starts with the one-word name
@@ -307,30 +296,19 @@ func orgBeforePerson(d *token.Doc, spans []span) []span {
 	if len(orgs) == 0 {
 		return spans
 	}
-	var out []span // nil until a span splits
-	for i, s := range spans {
-		if out != nil {
-			out = append(out, s)
-		}
+	return splitEach(spans, func(_ int, s span) (span, span, bool) {
 		if s.typ != PER || s.last == s.first {
-			continue
+			return s, s, false
 		}
 		f, g := &toks[s.first], &toks[s.first+1]
 		if f.Kind != token.Word || f.Al || !g.SpaceBefore || g.Pre != "" || !givenName(g) || ner.GivenName(f.Stem) ||
 			!slices.Contains(orgs, f.Stem) {
-			continue
+			return s, s, false
 		}
-		if out == nil {
-			out = append(make([]span, 0, len(spans)+1), spans[:i+1]...)
-		}
-		o := &out[len(out)-1]
-		o.typ, o.last, o.end = ORG, s.first, f.End
-		out = append(out, span{typ: PER, first: s.first + 1, last: s.last, start: g.EntStart, end: s.end, model: s.model})
-	}
-	if out == nil {
-		return spans
-	}
-	return out
+		org := s
+		org.typ, org.last, org.end = ORG, s.first, f.End
+		return org, span{typ: PER, first: s.first + 1, last: s.last, start: g.EntStart, end: s.end, model: s.model}, true
+	})
 }
 
 // dropDiseases drops a person right after مرض، داء or متلازمة: the disease

@@ -61,13 +61,9 @@ func splitJoined(d *token.Doc, spans []span) []span {
 		e := names[w]
 		return e != nil && e.typ == PER && !strings.Contains(w, " ")
 	}
-	var out []span // nil until a span splits
-	for i, s := range spans {
+	return splitEach(spans, func(_ int, s span) (span, span, bool) {
 		if !s.model || s.last == s.first {
-			if out != nil {
-				out = append(out, s)
-			}
-			continue
+			return s, s, false
 		}
 		ownFull, ownLast := contrib(s)
 		// other returns the type of a name known from spans other than s.
@@ -82,7 +78,6 @@ func splitJoined(d *token.Doc, spans []span) []span {
 			}
 			return e.typ, e.n > own
 		}
-		split := false
 		for k := s.first + 1; k <= s.last; k++ {
 			t := &d.Tokens[k]
 			if t.Kind != token.Word || t.Stem == "" || nameHeads[t.Stem] || nameTails[t.Stem] {
@@ -100,24 +95,13 @@ func splitJoined(d *token.Doc, spans []span) []span {
 			if !ok2 {
 				continue
 			}
-			if out == nil {
-				out = append(make([]span, 0, len(spans)+1), spans[:i]...)
-			}
 			left := s
 			left.last, left.end, left.typ = k-1, d.Tokens[k-1].End, lt
 			right.typ = rt
-			out = append(out, left, right)
-			split = true
-			break
+			return left, right, true
 		}
-		if !split && out != nil {
-			out = append(out, s)
-		}
-	}
-	if out == nil {
-		return spans
-	}
-	return out
+		return s, s, false
+	})
 }
 
 // spanKey is the key of tokens [first, last] of a span: the first token
