@@ -176,7 +176,7 @@ func trimEdges(d *token.Doc, spans []span) {
 			s.last-- // "أمر النائب العام محمد شوقي بحبس أربعة متهمين"
 			s.end = d.Tokens[s.last].End
 		}
-		for s.last > s.first && (pronoun(&d.Tokens[s.last]) || s.typ == PER && scoreNoun(&d.Tokens[s.last])) {
+		for s.last > s.first && (afterName(&d.Tokens[s.last]) || s.typ == PER && scoreNoun(&d.Tokens[s.last])) {
 			s.last-- // "وزياد هو نجل …", "وسجل محمد صلاح هدفين"
 			s.end = d.Tokens[s.last].End
 		}
@@ -210,11 +210,11 @@ func scoreNoun(t *token.Token) bool {
 	return false
 }
 
-// pronoun reports whether t is a separate personal pronoun of the third
+// afterName reports whether t is a separate personal pronoun of the third
 // person, which follows a name as the subject of a nominal sentence ("زياد
 // هو نجل فيروز"), or the particle إن or أن, which follows a name after a
 // verb of saying ("وقالت قناة الجزيرة إن"); neither is ever part of one.
-func pronoun(t *token.Token) bool {
+func afterName(t *token.Token) bool {
 	if t.Kind != token.Word || t.Pre != "" {
 		return false
 	}
