@@ -148,8 +148,8 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = joinKnownPersons(d, ms)
 	ms = joinChains(d, ms)
 	ms = splitFacilityPerson(d, ms)
-	nameFacilities(d, ms)
 	extendHeads(d, ms)
+	nameFacilities(d, ms)
 	ms = dropAdverbs(d, ms)
 	ms = fixPersonEdges(d, ms)
 	// Hand-written names of several words fill in what the model missed,

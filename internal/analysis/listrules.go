@@ -57,11 +57,6 @@ func nameFacilities(d *token.Doc, spans []span) {
 			continue
 		}
 		h := &d.Tokens[s.first-1]
-		if s.typ == PER && h.Norm == "مولاي" && s.first >= 2 && (i == 0 || spans[i-1].last < s.first-2) {
-			s.first-- // مولاي عبد الله; extendHeads takes it for persons
-			s.skip, s.start = utf8.RuneCountInString(h.Pre), h.EntStart
-			h = &d.Tokens[s.first-1]
-		}
 		if s.typ == PER && h.Kind == token.Word && h.Al && h.Pre == "" && royalTitle(h.Stem) && s.first >= 2 &&
 			(i == 0 || spans[i-1].last < s.first-2) && d.Tokens[s.first-1].SpaceBefore {
 			// مطار الملك سلمان الدولي: the title between the head and the
@@ -225,8 +220,10 @@ func nameHeadWords(w string) bool {
 // extendHeads widens names to words just before them that belong to them:
 // an organization takes a head noun of nameHeadWords written without the
 // article ("جامعة نيويورك أبوظبي"), a person a listed given name with
-// بنت، بن or ابن ("لطيفة بنت محمد بن راشد"), and a one-word person the أم or
-// أبو of a kunya ("أم كلثوم", "أبو مازن").
+// بنت، بن or ابن ("لطيفة بنت محمد بن راشد"), a one-word person the أم or
+// أبو of a kunya ("أم كلثوم", "أبو مازن"), and a person a Moroccan مولاي. It
+// runs before nameFacilities, which then sees whole names (ملعب الأمير مولاي
+// عبد الله).
 func extendHeads(d *token.Doc, spans []span) {
 	free := func(i, k int) bool { // token k is a word in no span before spans[i]
 		return k >= 0 && d.Tokens[k].Kind == token.Word && (i == 0 || spans[i-1].last < k)
