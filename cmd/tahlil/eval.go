@@ -21,8 +21,17 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	data := fs.String("data", defaultDataDir(), "directory holding anercorp/ and aqmar/")
 	modelPath := fs.String("model", "", "model file to score instead of the embedded one")
 	pipeline := fs.Bool("pipeline", false, "also score what the whole analysis returns (model, rules and document-level steps)")
+	news := fs.String("news", "", "score the whole analysis on the hand-annotated articles (*.txt) in this directory, such as internal/analysis/testdata/annotated/dev, instead of the corpora")
+	errs := fs.Bool("errors", false, "with -news, print each article's missed and spurious names")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *news != "" {
+		if err := evalNews(*news, *errs, stdout); err != nil {
+			fmt.Fprintf(stderr, "tahlil eval: %v\n", err)
+			return 1
+		}
+		return 0
 	}
 	m := ner.Default()
 	if *modelPath != "" {

@@ -7,7 +7,8 @@ import (
 	"strings"
 )
 
-// Span is an entity over tokens [Start, End) of a sentence.
+// Span is an entity over positions [Start, End): tokens of a sentence, or
+// characters of a text.
 type Span struct {
 	Type       string
 	Start, End int
@@ -72,7 +73,12 @@ func NewScore() *Score { return &Score{ByType: map[string]*Counts{}} }
 
 // Add scores one sentence's predicted tags against its gold tags.
 func (s *Score) Add(gold, pred []string) {
-	g, p := Spans(gold), Spans(pred)
+	s.AddSpans(Spans(gold), Spans(pred))
+}
+
+// AddSpans scores predicted entities against gold ones. Their positions may
+// count tokens or characters, as long as both count the same.
+func (s *Score) AddSpans(g, p []Span) {
 	in := map[Span]bool{}
 	for _, x := range g {
 		in[x] = true

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"tahlil/internal/analysis"
+	"tahlil/internal/annotated"
+	"tahlil/internal/conll"
+)
+
+// evalNews scores the whole analysis on the annotated articles in dir and
+// prints the table, and with errs each article's misses.
+func evalNews(dir string, errs bool, w io.Writer) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("%s: no annotated articles (*.txt)", dir)
+	}
+	sort.Strings(files)
+	s := conll.NewScore()
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		a, err := annotated.Parse(string(src))
+		if err != nil {
+			return fmt.Errorf("%s: %v", f, err)
+		}
+		pred, err := names(a.Text)
+		if err != nil {
+			return fmt.Errorf("%s: %v", f, err)
+		}
+		s.AddSpans(a.Names, pred)
+		if errs {
+			missed, spurious := annotated.Diff(a.Names, pred)
+			if len(missed)+len(spurious) == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "%s\n", filepath.Base(f))
+			text := []rune(a.Text)
+			for _, m := range missed {
+				fmt.Fprintf(w, "  missed   %-4s %s\n", m.Type, string(text[m.Start:m.End]))
+			}
+			for _, p := range spurious {
+				fmt.Fprintf(w, "  spurious %-4s %s\n", p.Type, string(text[p.Start:p.End]))
+			}
+		}
+	}
+	fmt.Fprintf(w, "%d annotated articles in %s, the whole analysis:\n", len(files), dir)
+	s.Write(w)
+	return nil
+}
+
+// names returns the PER, LOC, ORG and MISC entities Analyze finds in text.
+func names(text string) ([]conll.Span, error) {
+	res, err := analysis.Analyze(text, analysis.Options{})
+	if err != nil {
+		return nil, err
+	}
+	var out []conll.Span
+	for _, e := range res.Entities {
+		switch e.Type {
+		case "PER", "LOC", "ORG", "MISC":
+			out = append(out, conll.Span{Type: e.Type, Start: e.Start, End: e.End})
+		}
+	}
+	return out, nil
+}
