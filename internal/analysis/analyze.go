@@ -130,7 +130,8 @@ func analyze(text string, opt Options, model Recognizer) (*Result, error) {
 // assemble turns the model's and the rules' mentions into the result's
 // entities, groups and stats.
 func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Entity, []Group, Stats) {
-	ms := trimHead(d, splitJoined(d, modelSpans(d, names)))
+	nl := newlines(d.Text)
+	ms := trimHead(d, splitJoined(d, splitAtLines(d, modelSpans(d, names), nl)))
 	trimEdges(d, ms)
 	dropLetters(d, ms)
 	keepLetters(d, ms)
@@ -152,6 +153,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	nameFacilities(d, ms)
 	ms = dropAdverbs(d, ms)
 	ms = fixPersonEdges(d, ms)
+	ms = cutPlaceLists(d, ms)
 	// Hand-written names of several words fill in what the model missed,
 	// or found only part of (غزة in قطاع غزة), as rule spans do.
 	phrases := modelSpans(d, ner.Phrases(d))
@@ -160,6 +162,8 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = merge(ms, phrases)
 	institutionFields(d, ms)
 	ms = merge(ms, listedPlaces(d, ms))
+	ms = merge(ms, datelines(d, ms))
+	ms = merge(ms, capitals(d, ms))
 	ms = clubsByNisba(d, ms)
 	eventNames(d, ms)
 	ms = merge(ms, countryNames(d, ms))
@@ -184,7 +188,6 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	spans = dropDiseases(d, spans)
 	placesInLists(d, spans)
 	spans = propagate(d, spans)
-	nl := newlines(d.Text)
 	spans = cutAtLineBreaks(spans, nl)
 	spans = dropInLinks(d.Text, spans)
 	guil := guillemetSpans(d, spans)
@@ -766,6 +769,35 @@ func cutAtLineBreaks(spans []span, nl []int) []span {
 		w++
 	}
 	return spans[:w]
+}
+
+// splitAtLines splits a model span at the first line break inside it: a
+// headline's last name and the dateline under it ("عبر البحر الأحمر" and
+// "الإسماعيلية -") are two names. Spans still across a break are dropped
+// at the end, by cutAtLineBreaks.
+func splitAtLines(d *token.Doc, spans []span, nl []int) []span {
+	if len(nl) == 0 {
+		return spans
+	}
+	k := 0
+	return splitEach(spans, func(_ int, s span) (span, span, bool) {
+		for k < len(nl) && nl[k] < s.start {
+			k++
+		}
+		if k == len(nl) || nl[k] >= s.end {
+			return s, s, false
+		}
+		for t := s.first + 1; t <= s.last; t++ {
+			if d.Tokens[t].Start > nl[k] {
+				left := s
+				left.last, left.end = t-1, d.Tokens[t-1].End
+				right := spanOver(d, s.typ, t, s.last)
+				right.model = s.model
+				return left, right, true
+			}
+		}
+		return s, s, false
+	})
 }
 
 // newlines returns the code point offsets of the line breaks in text.

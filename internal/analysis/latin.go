@@ -187,8 +187,18 @@ func productNumbers(d *token.Doc, spans []span) []span {
 func eventYears(d *token.Doc, spans []span) []span {
 	out := joinAdjacent(spans, func(p, s span) bool {
 		t := &d.Tokens[s.first]
-		return p.typ == MISC && s.typ == DATE && s.first == s.last && t.Kind == token.Number && len(t.Norm) == 4 && t.SpaceBefore
+		if s.typ != DATE || s.first != s.last || t.Kind != token.Number || len(t.Norm) != 4 || !t.SpaceBefore {
+			return false
+		}
+		return p.typ == MISC || p.typ == LOC && p.first == p.last && p.first > 0 && d.Tokens[p.first-1].Stem == "رؤيه" && p.skip == 0
 	})
+	for i := range out {
+		// رؤية السعودية 2030: the plan, named by its country and year.
+		if s := &out[i]; s.typ == LOC && s.last > s.first && d.Tokens[s.last].Kind == token.Number {
+			h := &d.Tokens[s.first-1]
+			s.typ, s.first, s.skip, s.start = MISC, s.first-1, utf8.RuneCountInString(h.Pre), h.EntStart
+		}
+	}
 	for i := range out {
 		s := &out[i]
 		if s.typ != DATE || s.first != s.last || s.first == 0 || s.skip > 0 || i > 0 && out[i-1].last >= s.first-1 {

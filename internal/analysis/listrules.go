@@ -117,6 +117,10 @@ func institutionFields(d *token.Doc, spans []span) {
 		}
 		switch {
 		case s.typ == ORG && s.last > s.first && !toks[s.first].Al && facilityType(toks[s.first].Bare()) == ORG:
+		case s.typ == ORG && s.last > s.first && toks[s.last].Pre == "لل":
+			// A name that ended inside its field: الهيئة العامة للغذاء والدواء.
+		case s.typ == ORG && s.last == s.first+1 && toks[s.first].Stem == "الاتحاد" && nationality(toks[s.last].Norm):
+			// A national federation and its sport: الاتحاد المصري للتنس.
 		case s.typ == LOC && s.first > 0 && s.skip == 0 && toks[s.first].SpaceBefore && (i == 0 || spans[i-1].last < s.first-1):
 			h := &toks[s.first-1]
 			if h.Kind != token.Word || h.Al || facilityType(h.Bare()) != ORG || placeNamedHead(h.Bare()) || fieldAfter(d, s.last, limit) == s.last {
@@ -148,6 +152,9 @@ func adverbialNoun(w string) bool {
 // التخصصي. It returns last when none follows.
 func fieldAfter(d *token.Doc, last, limit int) int {
 	toks := d.Tokens
+	if k := last + 1; toks[last].Pre == "لل" && k < limit && toks[k].Kind == token.Word && toks[k].Pre == "و" && toks[k].Al && toks[k].SpaceBefore {
+		return k // the name ended inside its field: للعلوم والتقنية
+	}
 	if k := last + 1; k < limit && toks[k].Kind == token.Word && toks[k].Pre == "لل" && toks[k].SpaceBefore && !adverbialNoun(toks[k].Stem) {
 		last = k
 		if k++; k < limit && toks[k].Kind == token.Word && toks[k].Pre == "و" && toks[k].Al && toks[k].SpaceBefore {
@@ -669,7 +676,26 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 	out := spans[:0]
 	for i := range spans {
 		s := spans[i]
+		if s.typ == PER {
+			// A name has no و + ال inside it: "محمد صلاح والهولندي كودي
+			// غاكبو" lists a second person, named by nationality.
+			for k := s.first + 1; k <= s.last; k++ {
+				if t := &toks[k]; t.Al && strings.HasPrefix(t.Pre, "و") {
+					s.last, s.end = k-1, toks[k-1].End
+					break
+				}
+			}
+		}
+		if s.typ == PER && s.last+2 < len(toks) && (i+1 == len(spans) || spans[i+1].first > s.last+2) {
+			// A double-barrelled name is one: فيليكس أوجيه-ألياسيم.
+			if h, n := &toks[s.last+1], &toks[s.last+2]; h.Kind == token.Punct && h.Norm == "-" && !h.SpaceBefore &&
+				n.Kind == token.Word && !n.SpaceBefore && n.Pre == "" && toks[s.last].Kind == token.Word {
+				s.last, s.end = s.last+2, n.End
+			}
+		}
 		switch {
+		case s.first == s.last && loneHead(&toks[s.first], s.typ):
+			continue
 		case s.typ == PER && s.last > s.first && toks[s.last].Kind == token.Number:
 			// No one's name ends in a number; a rover's or a phone's does
 			// (المستكشف "راشد 2").
@@ -700,6 +726,28 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// loneHead reports whether t, alone a span of type typ, names nothing: a
+// head noun without its name (صلاة جامعة is a congregational prayer; من
+// بطولة is "starring"), a particle left when the model's span lost its head
+// (للمنظمة إلى), or a listed city with an article it is never written with
+// (الجدة is a grandmother; Jeddah is جدة).
+func loneHead(t *token.Token, typ string) bool {
+	b := t.Bare()
+	switch {
+	case t.Kind != token.Word || ner.Listed(t.Stem):
+		return false
+	case typ == ORG && (ner.IsOrgHead(b) || facilityType(b) == ORG), typ == MISC && eventHead(b):
+		return true
+	case typ == LOC && t.Al && ner.ListedType(b) == LOC && !gazetteer.IsCountry(gazetteer.Key(b)):
+		return true
+	}
+	switch t.Norm {
+	case "الي", "في", "من", "عن", "مع", "ان", "حتي", "منذ", "خلال", "ضد", "حول":
+		return true
+	}
+	return false
 }
 
 // letterNames reports whether w is an Arabic spelling of a Latin letter
@@ -1443,7 +1491,7 @@ func eventByPlace(w string) bool {
 func eventHead(w string) bool {
 	switch w {
 	case "مهرجان", "معرض", "منتدي", "مؤتمر", "اسبوع", "كاس", "اتفاق", "اتفاقيه", "اتفاقيات", "اتفاقات", "معاهده", "قمه",
-		"بطوله", "طواف", "جائزه":
+		"بطوله", "طواف", "جائزه", "اولمبياد", "دوري":
 		return true
 	}
 	return false
@@ -1459,11 +1507,19 @@ func eventNames(d *token.Doc, spans []span) {
 	toks := d.Tokens
 	for i := range spans {
 		s := &spans[i]
-		if s.typ != LOC || s.first == 0 || s.skip > 0 || i > 0 && spans[i-1].last >= s.first-1 {
+		if s.typ != LOC && s.typ != PER || s.first == 0 || s.skip > 0 || i > 0 && spans[i-1].last >= s.first-1 {
 			continue
 		}
 		h := &toks[s.first-1]
 		if h.Kind != token.Word || h.Al || !toks[s.first].SpaceBefore {
+			continue
+		}
+		if s.typ == PER {
+			// A cup named after a person: كأس محمد الخامس. After بطولة a
+			// person is more often a film's star (من بطولة منى زكي).
+			if h.Bare() == "كاس" {
+				s.typ, s.first, s.skip, s.start = MISC, s.first-1, utf8.RuneCountInString(h.Pre), h.EntStart
+			}
 			continue
 		}
 		if h.Bare() == "سوق" {
@@ -1556,6 +1612,9 @@ func publicBodies(d *token.Doc, spans []span) []span {
 			}
 			if n := last + 1; n < len(toks) && toks[n].Kind == token.Word && toks[n].Pre == "لل" && toks[n].SpaceBefore {
 				last, strong = n, true
+				if f := fieldAfter(d, last, len(toks)); f > last && d.Tokens[f].Pre == "و" {
+					last = f // الهيئة العامة للغذاء والدواء
+				}
 				// الهيئة العامة للطيران المدني السعودية
 				for m := 0; m < 2 && last+1 < len(toks) && nisbaAdjective(&toks[last+1]); m++ {
 					last++

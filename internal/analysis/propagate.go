@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tahlil/internal/ner"
 	"tahlil/internal/token"
 )
 
@@ -110,7 +111,7 @@ func propagate(d *token.Doc, spans []span) []span {
 		// In the order found, not the map's: a word found with two types
 		// spreads with the first one, the same on every run.
 		for _, k := range order {
-			if n := singles[k]; n >= 2 && 3*n >= seen[k.word] || n == 1 && !strings.HasPrefix(k.word, "ال") {
+			if n := singles[k]; n >= 2 && 3*n >= seen[k.word] || n == 1 && (!strings.HasPrefix(k.word, "ال") || k.typ == LOC && listedPlace(k.word)) {
 				add(k.typ, []string{k.word})
 			}
 		}
@@ -284,4 +285,16 @@ func chainsOn(d *token.Doc, s span, i int) bool {
 // word of a Gulf chain.
 func joinChains(d *token.Doc, spans []span) []span {
 	return joinAdjacent(spans, func(p, s span) bool { return s.typ == PER && s.first == s.last && chainsOn(d, p, s.first) })
+}
+
+// listedPlace reports whether w, with the article, is a listed place that
+// is no common word as well: الموصل spreads from one mention, as مسقط does,
+// while الخبر (the news) and العماره (the building) need the support other
+// words with the article need.
+func listedPlace(w string) bool {
+	switch w {
+	case "الخبر", "الضاحيه", "الضفه", "الجليل", "الخليل", "الاقصي", "العماره", "الحله", "الرمادي", "الكعبه":
+		return false
+	}
+	return ner.ListedType(w) == LOC
 }

@@ -159,7 +159,7 @@ func trimEdges(d *token.Doc, spans []span) {
 			dropFirst(d, s)
 		case s.typ == PER && head.Al && ner.IsOrgHead(head.Bare()) && next.Kind == token.Word && !next.Al && next.SpaceBefore:
 			dropFirst(d, s) // "المدير الرياضي للنادي ديكو"
-		case s.typ == PER && head.Al && head.Pre == "" && (ner.IsTitle(head.Bare()) || otherTitle(head.Bare())) &&
+		case s.typ == PER && head.Al && head.Pre == "" && (title(head.Bare()) || otherTitle(head.Bare())) &&
 			next.Kind == token.Word && next.SpaceBefore && (s.first == 0 || facilityType(d.Tokens[s.first-1].Bare()) == ""):
 			dropFirst(d, s) // "العماد جوزيف عون"; but جامعة الملك سعود keeps its king
 		case s.typ == ORG && head.Al && ner.IsOrgHead(head.Bare()) && next.Kind == token.Word && !next.Al && next.SpaceBefore:
@@ -230,10 +230,22 @@ func afterName(t *token.Token) bool {
 // and the titles of musicians.
 func otherTitle(w string) bool {
 	switch w {
-	case "عماد", "مشير", "نقيب", "مقدم", "مايسترو", "موسيقار":
+	case "عماد", "مشير", "نقيب", "مقدم", "مايسترو", "موسيقار", "ناشط", "ناشطه", "صحفي", "صحفيه", "طبيب", "طبيبه",
+		"باحث", "باحثه", "مطران", "محامي", "محاميه", "روائي", "روائيه", "مخرج", "مخرجه", "فنان", "فنانه":
 		return true
 	}
 	return false
+}
+
+// title reports whether the bare word is a title before names, in the
+// masculine or, with ة, the feminine: الناشطة رزان is a person after her
+// title, as الناشط is.
+func title(w string) bool {
+	if ner.IsTitle(w) {
+		return true
+	}
+	m, ok := strings.CutSuffix(w, "ه")
+	return ok && len(m) > 4 && ner.IsTitle(m)
 }
 
 // dropFirst moves the start of s to its second token, leaving out that

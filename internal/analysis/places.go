@@ -1,0 +1,105 @@
+package analysis
+
+import (
+	"strings"
+
+	"tahlil/internal/gazetteer"
+	"tahlil/internal/ner"
+	"tahlil/internal/token"
+)
+
+// placeWord reports whether t, a word, names a listed place or a country.
+func placeWord(t *token.Token) bool {
+	return ner.ListedType(t.Stem) == LOC || gazetteer.IsCountry(gazetteer.Key(t.Bare()))
+}
+
+// lineStart reports whether token k begins a line of d.
+func lineStart(d *token.Doc, seek *byteSeeker, k int) bool {
+	if k == 0 {
+		return true
+	}
+	b0 := seek.at(d.Tokens[k-1].End)
+	return strings.IndexByte(d.Text[b0:seek.at(d.Tokens[k].Start)], '\n') >= 0
+}
+
+// datelines returns a place for the one word that opens a line before a
+// dash, as a news story's dateline does ("مسقط - استضافت"), when that word
+// is a listed place or a country and nothing covers it yet.
+func datelines(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	seek := byteSeeker{text: d.Text}
+	var out []span
+	j := 0
+	for k := 0; k+1 < len(toks); k++ {
+		t := &toks[k]
+		if t.Kind != token.Word || t.Pre != "" || !dash(&toks[k+1]) || !toks[k+1].SpaceBefore || !placeWord(t) {
+			continue
+		}
+		if j = spanFrom(spans, j, k); j < len(spans) && spans[j].first <= k {
+			continue
+		}
+		if lineStart(d, &seek, k) {
+			out = append(out, spanOver(d, LOC, k, k))
+		}
+	}
+	return out
+}
+
+// dash reports whether t is a dash, as datelines use.
+func dash(t *token.Token) bool {
+	return t.Kind == token.Punct && strings.ContainsAny(t.Norm, "-–—ـ")
+}
+
+// capitals returns a place for a listed city named as a capital that the
+// model left out: "العاصمة العمانية مسقط", "عاصمتها الرباط".
+func capitals(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var out []span
+	j := 0
+	for k := 1; k < len(toks); k++ {
+		t := &toks[k]
+		if t.Kind != token.Word || t.Pre != "" || !t.SpaceBefore || ner.ListedType(t.Stem) != LOC {
+			continue
+		}
+		h := k - 1
+		if femNationality(toks[h].Norm) && h > 0 {
+			h--
+		}
+		if w := toks[h].Stem; toks[h].Kind != token.Word || w != "العاصمه" && !strings.HasPrefix(w, "عاصمت") {
+			continue
+		}
+		if j = spanFrom(spans, j, k); j < len(spans) && spans[j].first <= k {
+			continue
+		}
+		out = append(out, spanOver(d, LOC, k, k))
+	}
+	return out
+}
+
+// cutPlaceLists ends a place the model ran over و and the next word
+// ("ديربورن وهامترامك", "وادي خالد وحوش"): no one place name holds a word
+// with و attached, except the few countries named with it (ترينيداد
+// وتوباغو), which the gazetteer and the phrases give whole.
+func cutPlaceLists(d *token.Doc, spans []span) []span {
+	return splitEach(spans, func(_ int, s span) (span, span, bool) {
+		if s.typ != LOC || !s.model || s.last == s.first {
+			return s, s, false
+		}
+		words := make([]string, 0, s.last-s.first+1)
+		words = append(words, d.Tokens[s.first].Stem)
+		for k := s.first + 1; k <= s.last; k++ {
+			words = append(words, d.Tokens[k].Norm)
+		}
+		if gazetteer.IsCountry(gazetteer.Key(strings.Join(words, " "))) {
+			return s, s, false
+		}
+		for k := s.first + 1; k <= s.last; k++ {
+			if t := &d.Tokens[k]; t.Kind == token.Word && strings.HasPrefix(t.Pre, "و") && t.SpaceBefore {
+				left := s
+				left.last, left.end = k-1, d.Tokens[k-1].End
+				return left, spanOver(d, LOC, k, s.last), true
+			}
+		}
+		return s, s, false
+	})
+}

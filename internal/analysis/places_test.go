@@ -1,0 +1,108 @@
+package analysis
+
+import (
+	"testing"
+
+	"tahlil/internal/analysis/analysistest"
+	"tahlil/internal/ner"
+	"tahlil/internal/token"
+)
+
+// firstOnly recognizes only the first name its list finds, as a model that
+// saw a name once.
+type firstOnly analysistest.Names
+
+func (f firstOnly) Recognize(d *token.Doc) []ner.Mention {
+	return analysistest.Names(f).Recognize(d)[:1]
+}
+
+func TestDatelines(t *testing.T) {
+	checkMentions(t, analysistest.Names{}, []mentionCase{
+		// A listed city opening a line before a dash is the dateline's place.
+		{"مسقط - استضافت العاصمة", "LOC:مسقط"},
+		{"عنوان الخبر\n\nالقاهرة – أعلنت الحكومة", "LOC:القاهرة"},
+		// Not at a line's start, or not a listed place.
+		{"قال إن مسقط - وهي عاصمة", ""},
+		{"الحكومة - أعلنت الوزارة", ""},
+	})
+}
+
+func TestCapitals(t *testing.T) {
+	checkMentions(t, analysistest.Names{}, []mentionCase{
+		{"استضافت العاصمة العمانية مسقط جولة", "LOC:مسقط"},
+		{"وعاصمتها الرباط تستضيف", "LOC:الرباط"},
+		{"اختيار مسقط لم يكن مصادفة", ""},
+	})
+}
+
+func TestCutPlaceLists(t *testing.T) {
+	checkMentions(t, analysistest.Names{"ديربورن وهامترامك": LOC, "البوسنه والهرسك": LOC}, []mentionCase{
+		// Two towns the model ran into one.
+		{"في ديربورن وهامترامك بولاية", "LOC:ديربورن LOC:هامترامك"},
+		// A country named with و stays whole.
+		{"زار البوسنة والهرسك مرة", "LOC:البوسنة والهرسك"},
+	})
+}
+
+func TestSplitAtLines(t *testing.T) {
+	checkMentions(t, analysistest.Names{"البحر الاحمر الاسماعيليه": LOC}, []mentionCase{
+		// A headline's last name and the dateline under it are two names.
+		{"الممر عبر البحر الأحمر\n\nالإسماعيلية - أعلنت", "LOC:البحر الأحمر LOC:الإسماعيلية"},
+	})
+}
+
+func TestLoneHeads(t *testing.T) {
+	checkMentions(t, analysistest.Names{"جامعه": ORG, "بطوله": MISC, "منظمه الي": ORG, "الجده": LOC, "جامعه القاهره": ORG}, []mentionCase{
+		{"وأقيمت صلاة جامعة في المسجد", ""},
+		{"والفيلم من بطولة الممثلة", ""},
+		// The particle left once the model's span loses its head word.
+		{"بيان الأمانة العامة للمنظمة إلى أن", ""},
+		// Jeddah is written without the article.
+		{"من الجدة التي هاجرت", ""},
+		{"أعلنت جامعة القاهرة", "ORG:جامعة القاهرة"},
+	})
+}
+
+func TestPersonEdges(t *testing.T) {
+	checkMentions(t, analysistest.Names{"محمد صلاح والهولندي": PER, "كودي غاكبو": PER, "فيليكس اوجيه": PER, "الناشطه رزان": PER}, []mentionCase{
+		// A name holds no و + ال: the next player is named by nationality.
+		{"سجلهما المصري محمد صلاح والهولندي كودي غاكبو", "PER:محمد صلاح PER:كودي غاكبو"},
+		// A double-barrelled surname is one name, but not across spaces.
+		{"تغلب على فيليكس أوجيه-ألياسيم بسهولة", "PER:فيليكس أوجيه-ألياسيم"},
+		{"تغلب على فيليكس أوجيه - ألياسيم بسهولة", "PER:فيليكس أوجيه"},
+		// A feminine title is left out as the masculine is.
+		{"وقالت الناشطة رزان إن", "PER:رزان"},
+	})
+}
+
+func TestFieldsAndEvents(t *testing.T) {
+	checkMentions(t, analysistest.Names{
+		"جامعه الملك عبدالله للعلوم": ORG, "الاتحاد المصري": ORG, "الاتحاد الاوروبي": ORG,
+		"محمد الخامس": PER, "مني زكي": PER, "لوس انجلوس": LOC, "السعوديه": LOC,
+	}, []mentionCase{
+		// A name that ended inside its field takes the rest of it.
+		{"وأعلنت جامعة الملك عبدالله للعلوم والتقنية عن", "ORG:جامعة الملك عبدالله للعلوم والتقنية"},
+		// A national federation takes its sport, but a body does not take
+		// the people it spoke to.
+		{"وقال الاتحاد المصري للتنس إن", "ORG:الاتحاد المصري للتنس"},
+		{"وقال الاتحاد الأوروبي للصحفيين إن", "ORG:الاتحاد الأوروبي"},
+		// A cup named after a person; بطولة before a person is "starring".
+		{"فاز بكأس محمد الخامس", "MISC:كأس محمد الخامس"},
+		{"الفيلم من بطولة منى زكي وإخراج", "PER:منى زكي"},
+		// An Olympiad by its city, and a national plan by its country and year.
+		{"تستعد لأولمبياد لوس أنجلوس 2028", "MISC:أولمبياد لوس أنجلوس 2028"},
+		{"ضمن رؤية السعودية 2030 الطموحة", "MISC:رؤية السعودية 2030"},
+		{"بحسب رؤية السعودية للحل", "LOC:السعودية"},
+	})
+}
+
+func TestPropagateListedPlaces(t *testing.T) {
+	checkMentions(t, firstOnly{"الموصل": LOC}, []mentionCase{
+		// One mention found is enough for a listed place with the article.
+		{"صلاة في الموصل، وقال إن الموصل أقوى", "LOC:الموصل LOC:الموصل"},
+	})
+	checkMentions(t, firstOnly{"الخبر": LOC}, []mentionCase{
+		// Not for one that is also a common word: الخبر is the news.
+		{"وصل في الخبر، ونشر الخبر", "LOC:الخبر"},
+	})
+}
