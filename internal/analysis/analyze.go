@@ -164,6 +164,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = merge(ms, listedPlaces(d, ms))
 	ms = merge(ms, datelines(d, ms))
 	ms = merge(ms, capitals(d, ms))
+	ms = merge(ms, placesAfterHeads(d, ms))
 	ms = clubsByNisba(d, ms)
 	eventNames(d, ms)
 	ms = merge(ms, countryNames(d, ms))

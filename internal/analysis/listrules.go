@@ -119,6 +119,9 @@ func institutionFields(d *token.Doc, spans []span) {
 		case s.typ == ORG && s.last > s.first && !toks[s.first].Al && facilityType(toks[s.first].Bare()) == ORG:
 		case s.typ == ORG && s.last > s.first && toks[s.last].Pre == "لل":
 			// A name that ended inside its field: الهيئة العامة للغذاء والدواء.
+		case s.typ == MISC && s.last > s.first && !toks[s.first].Al && eventHead(toks[s.first].Bare()):
+			// A league or cup and its field: دوري روشن السعودي للمحترفين،
+			// كأس العالم للأندية.
 		case s.typ == ORG && s.last == s.first+1 && toks[s.first].Stem == "الاتحاد" && nationality(toks[s.last].Norm):
 			// A national federation and its sport: الاتحاد المصري للتنس.
 		case s.typ == LOC && s.first > 0 && s.skip == 0 && toks[s.first].SpaceBefore && (i == 0 || spans[i-1].last < s.first-1):
@@ -693,6 +696,13 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 				s.last, s.end = s.last+2, n.End
 			}
 		}
+		if s.typ == ORG && s.last > s.first && ordinal(toks[s.last].Norm) && ner.ListedType(toks[s.last-1].Stem) == ORG {
+			// A club and its place in the table: خلف الهلال المتصدر والاتحاد الثاني.
+			s.last, s.end = s.last-1, toks[s.last-1].End
+		}
+		if s.typ == ORG && s.last > s.first && toks[s.first].Stem == "سيدي" {
+			s.typ = LOC // Maghreb towns named after a saint: سيدي بوزيد، سيدي بوعثمان
+		}
 		switch {
 		case s.first == s.last && loneHead(&toks[s.first], s.typ):
 			continue
@@ -726,6 +736,15 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// ordinal reports whether w is an ordinal adjective with the article.
+func ordinal(w string) bool {
+	switch w {
+	case "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "الاخير":
+		return true
+	}
+	return false
 }
 
 // loneHead reports whether t, alone a span of type typ, names nothing: a

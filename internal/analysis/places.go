@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"tahlil/internal/gazetteer"
 	"tahlil/internal/ner"
@@ -102,4 +103,53 @@ func cutPlaceLists(d *token.Doc, spans []span) []span {
 		}
 		return s, s, false
 	})
+}
+
+// placeHeadsOne are the nouns for towns and regions.
+var placeHeadsOne = &wordList{src: `اقليم بلده جزيره قريه قضاء محافظه مدينه مقاطعه منطقه ناحيه ولايه`}
+
+// placeHeadsMany are the dual and plural forms of the nouns for towns and
+// regions, which the model saw too rarely to learn: "في مناطق نوشهرة
+// وتشارسدا"، "محيط مدينتي سكهر"، "بمحافظات معان والطفيلة".
+var placeHeadsMany = &wordList{src: `اقاليم اقليما اقليمي بلدات بلدتا بلدتي قري قريتا قريتي محافظات محافظتا محافظتي مدن مدينتا
+مدينتي مناطق منطقتا منطقتي ولايات ولايتا ولايتي`}
+
+// placesAfterHeads returns places for the words the model left out after
+// a noun for towns or regions (مدينة، محافظات، مناطق): a listed place or
+// country, or a word neither the model nor the corpora know, and the words
+// joined to it by و that are such words too.
+func placesAfterHeads(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var out []span
+	j := 0
+	for k := 1; k < len(toks); k++ {
+		h := &toks[k-1]
+		if h.Kind != token.Word || h.Al {
+			continue
+		}
+		many := placeHeadsMany.has(h.Bare())
+		if !many && !placeHeadsOne.has(h.Bare()) {
+			continue
+		}
+		n := k
+		for ; n < len(toks); n++ {
+			t := &toks[n]
+			if t.Kind != token.Word || !t.SpaceBefore || n == k && t.Pre != "" || n > k && t.Pre != "و" || !placeWord(t) && !(many && unseenWord(t)) {
+				break
+			}
+			if j = spanFrom(spans, j, n); j < len(spans) && spans[j].first <= n {
+				break
+			}
+			out = append(out, spanOver(d, LOC, n, n))
+		}
+		k = n
+	}
+	return out
+}
+
+// unseenWord reports whether t's word is one the model never saw, the
+// corpora hardly hold and no list has: a name, most likely.
+func unseenWord(t *token.Token) bool {
+	b := t.Bare()
+	return utf8.RuneCountInString(b) >= 3 && !ner.Default().Known(b) && !token.CorpusWord(t.Stem) && !ner.Listed(t.Stem) && !ner.Listed(b)
 }
