@@ -52,7 +52,7 @@ func famousPeople(d *token.Doc, spans []span) []span {
 				(j == 0 || spans[j-1].last < k-1) {
 				// The model found the family name alone after a given name:
 				// المرجع علي السيستاني.
-				if g := &toks[k-1]; g.Kind == token.Word && !g.Al && (givenName(g) || recentGivenName(g.Stem)) {
+				if g := &toks[k-1]; g.Kind == token.Word && !g.Al && (givenName(g) || recentGivenName(g.Stem) || foreignGiven(g)) {
 					s.first, s.skip, s.start = k-1, utf8.RuneCountInString(g.Pre), g.EntStart
 				}
 				continue
@@ -85,7 +85,7 @@ func famousPeople(d *token.Doc, spans []span) []span {
 			continue
 		}
 		if p := k - 1; p >= 0 && skip == 0 && t.SpaceBefore && (j == 0 || spans[j-1].last < p) {
-			if g := &toks[p]; g.Kind == token.Word && !g.Al && (givenName(g) || recentGivenName(g.Stem)) {
+			if g := &toks[p]; g.Kind == token.Word && !g.Al && (givenName(g) || recentGivenName(g.Stem) || foreignGiven(g)) {
 				s.first, s.skip, s.start = p, utf8.RuneCountInString(g.Pre), g.EntStart
 			}
 		}
@@ -95,6 +95,23 @@ func famousPeople(d *token.Doc, spans []span) []span {
 		return spans
 	}
 	return merge(spans, add)
+}
+
+// foreignGiven reports whether g, right before a famous family name, is a
+// given name no list holds: a word without the article or a proclitic that
+// neither the model nor the corpora know (ساتيا ناديلا، أليكو دانغوتي).
+func foreignGiven(g *token.Token) bool {
+	if g.Pre != "" || g.Al || !g.SpaceBefore || !unseenWord(g) {
+		return false
+	}
+	// Arabic endings of plurals, possessives and the feminine mark a noun
+	// the corpora happen to lack (منافسي أردوغان, his rivals).
+	for _, suf := range []string{"ات", "ون", "ين", "ه", "ها", "هم"} {
+		if strings.HasSuffix(g.Stem, suf) {
+			return false
+		}
+	}
+	return !strings.HasSuffix(g.Stem, "ي") || utf8.RuneCountInString(g.Stem) < 5
 }
 
 // plainName reports whether no word of the span s is a listed name of an
