@@ -86,16 +86,11 @@ func cutPlaceLists(d *token.Doc, spans []span) []span {
 		if s.typ != LOC || !s.model || s.last == s.first {
 			return s, s, false
 		}
-		words := make([]string, 0, s.last-s.first+1)
-		words = append(words, d.Tokens[s.first].Stem)
-		for k := s.first + 1; k <= s.last; k++ {
-			words = append(words, d.Tokens[k].Norm)
-		}
-		if gazetteer.IsCountry(gazetteer.Key(strings.Join(words, " "))) {
-			return s, s, false
-		}
 		for k := s.first + 1; k <= s.last; k++ {
 			if t := &d.Tokens[k]; t.Kind == token.Word && strings.HasPrefix(t.Pre, "و") && t.SpaceBefore {
+				if country(d, s) {
+					break
+				}
 				left := s
 				left.last, left.end = k-1, d.Tokens[k-1].End
 				return left, spanOver(d, LOC, k, s.last), true
@@ -103,6 +98,16 @@ func cutPlaceLists(d *token.Doc, spans []span) []span {
 		}
 		return s, s, false
 	})
+}
+
+// country reports whether the words of s name a country or territory.
+func country(d *token.Doc, s span) bool {
+	words := make([]string, 0, s.last-s.first+1)
+	words = append(words, d.Tokens[s.first].Stem)
+	for k := s.first + 1; k <= s.last; k++ {
+		words = append(words, d.Tokens[k].Norm)
+	}
+	return gazetteer.IsCountry(gazetteer.Key(strings.Join(words, " ")))
 }
 
 // placeHeadsOne are the nouns for towns and regions.
