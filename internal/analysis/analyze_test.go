@@ -1076,6 +1076,10 @@ func TestQuotedTitles(t *testing.T) {
 		// The title in quotes after a work noun is one MISC, whatever the
 		// model found inside it.
 		{"قدم برنامجا بعنوان « دايت النجوم » وبرنامج «مع نور»", "MISC:دايت النجوم MISC:مع نور"},
+		// Conferences, projects, cases and models are named in quotes
+		// too, but with the article the noun is what quoted speech is about.
+		{"خلال مؤتمر «ليب» التقني وفي قضية \"إسكوبار الصحراء\"", "MISC:ليب MISC:إسكوبار الصحراء"},
+		{"وقال إن المشروع «سيغير المنطقة»", ""},
 		{`عرض فيلم "الممر" في القاهرة`, "MISC:الممر LOC:القاهرة"},
 		// A newspaper's is an organization.
 		{"قالت صحيفة «نيويورك تايمز» إن", "ORG:نيويورك تايمز"},

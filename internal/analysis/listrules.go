@@ -549,6 +549,9 @@ func quotedTitles(d *token.Doc, spans []span) []span {
 			k--
 		}
 		typ := workNoun(toks[k].Bare())
+		if typ == "" && !toks[k].Al && namedThings.has(toks[k].Bare()) {
+			typ = MISC // مؤتمر «ليب»، طراز «بلاكويل»; with the article, المشروع «سيغير المنطقة» quotes speech
+		}
 		if toks[k].Kind != token.Word || typ == "" || typ == ORG && toks[k].Al {
 			continue // with the article, a body's noun comes before what it said: الحزب "لن يسلّم سلاحه"
 		}
@@ -620,6 +623,9 @@ var (
 	workNouns = &wordList{src: `اغنيته اغنيتها اغنيه البوم البومه البومها برنامج برنامجا برنامجه برنامجها تطبيق حامله ديوان ديوانه روايته
 روايتها روايه سفينه صاروخ عمليه غواصه فرقاطه فيلم فيلما فيلمه فيلمها قصيدته قصيده قمر كتاب كتابا كتابه كتابها
 لعبه لوحه مدمره مركبه مسبار مسرحيته مسرحيه مسلسل مسلسلا مسلسله مسلسلها معرض مهرجان مهمه ناقله`}
+	// namedThings name what the quotes after them hold only without the
+	// article.
+	namedThings = &wordList{src: `حمله خطه سفينته سفينتها طراز قضيه مؤتمر مبادره مسابقه مشروع منتدي نموذج نموذجه نموذجها`}
 	bodyNouns = &wordList{src: `ائتلاف تحالف جريده جمعيه حركه حزب شركه صحيفه صندوق قناه مجله مجموعه منصه منظمه موقع وكاله`}
 )
 
