@@ -538,8 +538,9 @@ func quotedTitles(d *token.Doc, spans []span) []span {
 		k := q - 1
 		if w := toks[k].Norm; k > 0 && toks[k].Kind == token.Word && (w == "بعنوان" || w == "عنوانه" || w == "باسم") {
 			k--
-		} else if k > 0 && nisbaAdjective(&toks[k]) && toks[k-1].Al && workNoun(toks[k-1].Bare()) == MISC {
-			k-- // الفيلم الفلسطيني "صوت هند رجب"
+		} else if k > 0 && nisbaAdjective(&toks[k]) && (toks[k-1].Al && workNoun(toks[k-1].Bare()) == MISC ||
+			!toks[k-1].Al && namedThings.has(toks[k-1].Bare())) {
+			k-- // الفيلم الفلسطيني "صوت هند رجب"، نموذجها اللغوي «رقيم 3»
 		}
 		// A ship: حاملة الطائرات (الأمريكية) "أبراهام لينكولن".
 		if k > 1 && nisbaAdjective(&toks[k]) && toks[k-1].Norm == "الطائرات" {
@@ -710,8 +711,6 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 			s.typ = LOC // Maghreb towns named after a saint: سيدي بوزيد، سيدي بوعثمان
 		}
 		switch {
-		case s.first == s.last && loneHead(&toks[s.first], s.typ):
-			continue
 		case s.typ == PER && s.last > s.first && toks[s.last].Kind == token.Number:
 			// No one's name ends in a number; a rover's or a phone's does
 			// (المستكشف "راشد 2").
@@ -742,6 +741,16 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// dropLoneHeads drops the spans that are a lone head noun or particle (see
+// loneHead). It runs before nameFacilities, so that a head the model found
+// alone (جامعة) can join the person after it (محمد بن زايد) into the
+// facility's name.
+func dropLoneHeads(d *token.Doc, spans []span) []span {
+	return slices.DeleteFunc(spans, func(s span) bool {
+		return s.first == s.last && loneHead(&d.Tokens[s.first], s.typ)
+	})
 }
 
 // ordinal reports whether w is an ordinal adjective with the article.
@@ -1133,6 +1142,35 @@ func companyHead(w string) bool {
 		return true
 	}
 	return false
+}
+
+// unseenCompanies returns organizations for the words right after شركة or
+// مجموعة that no list, the model nor the corpora know, the model having
+// found nothing there, with a field after them: "أعلنت شركة رقيم للذكاء
+// الاصطناعي". The head noun stays out, as ANERcorp leaves it out. The
+// spans count as the model's, so later mentions of the name (رقيم) follow.
+func unseenCompanies(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var out []span
+	j := 0
+	for k := 1; k < len(toks); k++ {
+		h, t := &toks[k-1], &toks[k]
+		if h.Kind != token.Word || h.Al || !companyHead(h.Bare()) || t.Kind != token.Word || t.Pre != "" || t.Al ||
+			!t.SpaceBefore || !nameLike(t) {
+			continue
+		}
+		if j = spanFrom(spans, j, k-1); j < len(spans) && spans[j].first <= k {
+			continue
+		}
+		limit := len(toks)
+		if j < len(spans) {
+			limit = spans[j].first
+		}
+		s := spanOver(d, ORG, k, fieldAfter(d, k, limit))
+		s.model = true
+		out = append(out, s)
+	}
+	return out
 }
 
 // personsAsOrgs retypes as a person an organization of two words that are a

@@ -101,17 +101,28 @@ func famousPeople(d *token.Doc, spans []span) []span {
 // given name no list holds: a word without the article or a proclitic that
 // neither the model nor the corpora know (ساتيا ناديلا، أليكو دانغوتي).
 func foreignGiven(g *token.Token) bool {
-	if g.Pre != "" || g.Al || !g.SpaceBefore || !unseenWord(g) {
+	return g.Pre == "" && !g.Al && g.SpaceBefore && nameLike(g)
+}
+
+// nameLike reports whether t is an unseen word (see unseenWord) that is not
+// shaped like an Arabic noun the corpora happen to lack: no ending of a
+// plural, possessive or the feminine (منافسي أردوغان, his rivals;
+// ممتلكات), and not a verbal noun of the pattern تفعيل (توظيف).
+func nameLike(t *token.Token) bool {
+	if !unseenWord(t) {
 		return false
 	}
-	// Arabic endings of plurals, possessives and the feminine mark a noun
-	// the corpora happen to lack (منافسي أردوغان, his rivals).
+	w := t.Bare()
 	for _, suf := range []string{"ات", "ون", "ين", "ه", "ها", "هم"} {
-		if strings.HasSuffix(g.Stem, suf) {
+		if strings.HasSuffix(w, suf) {
 			return false
 		}
 	}
-	return !strings.HasSuffix(g.Stem, "ي") || utf8.RuneCountInString(g.Stem) < 5
+	r := []rune(w)
+	if len(r) == 5 && r[0] == 'ت' && r[3] == 'ي' {
+		return false
+	}
+	return r[len(r)-1] != 'ي' || len(r) < 5
 }
 
 // plainName reports whether no word of the span s is a listed name of an

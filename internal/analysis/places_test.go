@@ -130,3 +130,18 @@ func TestClubsAndTowns(t *testing.T) {
 		{"في دوري روشن السعودي للمحترفين تعادل", "MISC:دوري روشن السعودي للمحترفين"},
 	})
 }
+
+func TestUnseenCompanies(t *testing.T) {
+	checkMentions(t, analysistest.Names{"جامعه": ORG, "محمد بن زايد": PER}, []mentionCase{
+		// A company no one knows yet, with its field; شركة stays out.
+		{"أعلنت شركة رقيم للذكاء الاصطناعي عن", "ORG:رقيم للذكاء الاصطناعي"},
+		// Common nouns the corpora lack are no names.
+		{"في شركة توظيف أموال وهمية", ""},
+		{"أعلنت شركة ممتلكات البحرين", "LOC:البحرين"},
+		// A head the model found alone joins the person after it into
+		// the facility's name.
+		{"مع جامعة محمد بن زايد للذكاء الاصطناعي في", "ORG:جامعة محمد بن زايد للذكاء الاصطناعي"},
+		// A model named in quotes after its noun and an adjective.
+		{"نموذجها اللغوي «رقيم 3» الجديد", "MISC:رقيم 3"},
+	})
+}
