@@ -627,7 +627,7 @@ var (
 	// namedThings name what the quotes after them hold only without the
 	// article.
 	namedThings = &wordList{src: `حمله خطه سفينته سفينتها طراز قضيه مؤتمر مبادره مسابقه مشروع منتدي نموذج نموذجه نموذجها`}
-	bodyNouns = &wordList{src: `ائتلاف تحالف جريده جمعيه حركه حزب شركه صحيفه صندوق قناه مجله مجموعه منصه منظمه موقع وكاله`}
+	bodyNouns   = &wordList{src: `ائتلاف تحالف جريده جمعيه حركه حزب شركه صحيفه صندوق قناه مجله مجموعه منصه منظمه موقع وكاله`}
 )
 
 func openQuote(w string) bool { return w == "«" || w == "\"" || w == "“" }
