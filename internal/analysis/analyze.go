@@ -157,7 +157,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = cutPlaceLists(d, ms)
 	// Hand-written names of several words fill in what the model missed,
 	// or found only part of (غزة in قطاع غزة), as rule spans do.
-	phrases := modelSpans(d, ner.Phrases(d))
+	phrases := slices.DeleteFunc(modelSpans(d, ner.Phrases(d)), func(s span) bool { return indefinite(d, s) })
 	ms = splitAtPhrases(d, ms, phrases)
 	completeWithPhrases(d, ms, phrases)
 	ms = merge(ms, phrases)
@@ -183,6 +183,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = merge(ms, unseenCompanies(d, ms))
 	ms = merge(ms, agencyInitials(d))
 	spans := merge(ms, ruleSpans(d, rules))
+	trimDescriptions(d, spans)
 	datesAsPlaces(d, spans)
 	spans = saudiAfterOrgs(d, spans)
 	spans = productNumbers(d, spans)
@@ -772,6 +773,24 @@ func cutAtLineBreaks(spans []span, nl []int) []span {
 		w++
 	}
 	return spans[:w]
+}
+
+// indefinite reports whether s is the head noun of an organization or
+// facility and an adjective of origin with no article anywhere, as "جامعة
+// عربية" (an Arab university) is: the listed
+// phrases match their words without the article, so that للجامعة العربية
+// is found, and such a pair would otherwise be the Arab League.
+func indefinite(d *token.Doc, s span) bool {
+	h := &d.Tokens[s.first]
+	if s.last == s.first || h.Pre == "لل" || !ner.IsNisba(d.Tokens[s.last].Stem) || !ner.IsOrgHead(h.Bare()) && facilityType(h.Bare()) == "" {
+		return false
+	}
+	for k := s.first; k <= s.last; k++ {
+		if d.Tokens[k].Al {
+			return false
+		}
+	}
+	return true
 }
 
 // splitAtLines splits a model span at the first line break inside it: a

@@ -122,8 +122,10 @@ func institutionFields(d *token.Doc, spans []span) {
 		case s.typ == MISC && s.last > s.first && !toks[s.first].Al && eventHead(toks[s.first].Bare()):
 			// A league or cup and its field: دوري روشن السعودي للمحترفين،
 			// كأس العالم للأندية.
-		case s.typ == ORG && s.last == s.first+1 && toks[s.first].Stem == "الاتحاد" && nationality(toks[s.last].Norm):
-			// A national federation and its sport: الاتحاد المصري للتنس.
+		case s.typ == ORG && s.last == s.first+1 && toks[s.first].Al && isNisba(&toks[s.last]) &&
+			(ner.IsOrgHead(toks[s.first].Bare()) || facilityType(toks[s.first].Bare()) == ORG) && !audience(d, s.last+1):
+			// A national body and its field: الاتحاد المصري للتنس، الصندوق
+			// السعودي للتنمية; not those it spoke to (للصحفيين).
 		case s.typ == LOC && s.first > 0 && s.skip == 0 && toks[s.first].SpaceBefore && (i == 0 || spans[i-1].last < s.first-1):
 			h := &toks[s.first-1]
 			if h.Kind != token.Word || h.Al || facilityType(h.Bare()) != ORG || placeNamedHead(h.Bare()) || fieldAfter(d, s.last, limit) == s.last {
@@ -137,6 +139,19 @@ func institutionFields(d *token.Doc, spans []span) {
 			s.last, s.end = last, toks[last].End
 		}
 	}
+}
+
+// audience reports whether token k is ل + a noun for those a body speaks
+// to: للصحفيين، لوسائل الإعلام.
+func audience(d *token.Doc, k int) bool {
+	if k >= len(d.Tokens) {
+		return false
+	}
+	switch d.Tokens[k].Stem {
+	case "صحفيين", "صحافيين", "مراسلين", "وسائل", "اعلام", "مواطنين", "جمهور":
+		return true
+	}
+	return false
 }
 
 // adverbialNoun reports whether the noun w after لل makes an adverb (للمرة
@@ -274,7 +289,8 @@ func extendHeads(d *token.Doc, spans []span) {
 
 // dropAdverbs drops one-word model spans written with a final tanween
 // fath, as adverbs are (رياضياً، اقتصادياً) and names in news text are not,
-// and one-word countries that countryAdjective finds used as adjectives.
+// and such a word at the end of a longer span, and one-word countries that
+// countryAdjective finds used as adjectives.
 func dropAdverbs(d *token.Doc, spans []span) []span {
 	// The model's one-word countries that are adjectives or given names,
 	// as countryNames leaves them.
@@ -290,10 +306,19 @@ func dropAdverbs(d *token.Doc, spans []span) []span {
 	seek := byteSeeker{text: d.Text}
 	out := spans[:0]
 	for _, s := range spans {
-		b0 := seek.at(s.start)
-		b1 := seek.at(s.end)
-		if w := d.Text[b0:b1]; adverbCandidate(d, s) && (strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا")) {
+		if !adverbCandidate(d, s) {
+			out = append(out, s)
 			continue
+		}
+		b0 := seek.at(d.Tokens[s.last].Start)
+		b1 := seek.at(s.end)
+		if w := d.Text[b0:b1]; strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا") {
+			if s.first == s.last {
+				continue
+			}
+			// A name the model ran into the adverb after it: "آبي أحمد
+			// هاتفياً".
+			s.last, s.end = s.last-1, d.Tokens[s.last-1].End
 		}
 		out = append(out, s)
 	}
@@ -684,6 +709,7 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
 	seek := byteSeeker{text: d.Text}
 	out := spans[:0]
+	copied := false
 	for i := range spans {
 		s := spans[i]
 		if s.typ == PER {
@@ -703,9 +729,36 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 				s.last, s.end = s.last+2, n.End
 			}
 		}
+		if n := s.last + 1; s.typ != DATE && s.typ != NUM && n < len(toks) && (i+1 == len(spans) || spans[i+1].first > n) && toks[n].Kind == token.Word &&
+			toks[n].Pre == "" && toks[n].SpaceBefore && ordinal(toks[n].Norm) && givenName(&toks[s.last]) &&
+			(s.typ != PER || s.first > 0 && regnalTitle(toks[s.first-1].Stem)) {
+			// A king's number: الملك عبد الله الثاني، جامعة كارلوس الثالث;
+			// but "حل محمد الثاني" is a runner's place.
+			s.last, s.end = n, toks[n].End
+		}
+		var second *span
+		if s.typ == ORG && s.last > s.first {
+			// A second body joined by و: "الاتحاد الأوروبي والصندوق السعودي".
+			for k := s.first + 1; k <= s.last; k++ {
+				if t := &toks[k]; t.Al && t.Pre == "و" && (ner.IsOrgHead(t.Bare()) || facilityType(t.Bare()) == ORG) {
+					r := spanOver(d, ORG, k, s.last)
+					r.model, second = s.model, &r
+					s.last, s.end = k-1, toks[k-1].End
+					break
+				}
+			}
+		}
+		if s.typ == LOC && s.last > s.first && !toks[s.first].Al && toks[s.first].Bare() == "ريف" {
+			dropFirst(d, &s) // the countryside of a city: ريف حمص
+		}
 		if s.typ == ORG && s.last > s.first && ordinal(toks[s.last].Norm) && ner.ListedType(toks[s.last-1].Stem) == ORG {
 			// A club and its place in the table: خلف الهلال المتصدر والاتحاد الثاني.
 			s.last, s.end = s.last-1, toks[s.last-1].End
+		}
+		if s.typ == ORG && s.last == s.first+1 && !toks[s.first].Al && !toks[s.last].Al && toks[s.first].Pre == "" &&
+			(ner.IsOrgHead(toks[s.first].Bare()) || facilityType(toks[s.first].Bare()) == ORG) && ner.IsNisba(toks[s.last].Stem) &&
+			!ner.Listed(toks[s.last].Stem) {
+			continue // a kind, not a name: جامعة عربية، شركة أمريكية
 		}
 		if s.typ == ORG && s.last > s.first && toks[s.first].Stem == "سيدي" {
 			s.typ = LOC // Maghreb towns named after a saint: سيدي بوزيد، سيدي بوعثمان
@@ -738,7 +791,15 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 				}
 			}
 		}
+		if second != nil && !copied {
+			// out shares spans' array, whose later entries are still to be
+			// read: the extra span needs an array of its own.
+			out, copied = append(make([]span, 0, len(spans)+1), out...), true
+		}
 		out = append(out, s)
+		if second != nil {
+			out = append(out, *second)
+		}
 	}
 	return out
 }
@@ -751,6 +812,42 @@ func dropLoneHeads(d *token.Doc, spans []span) []span {
 	return slices.DeleteFunc(spans, func(s span) bool {
 		return s.first == s.last && loneHead(&d.Tokens[s.first], s.typ)
 	})
+}
+
+// trimDescriptions ends a name before a word that describes or follows
+// it: a party's leaning (حزب القوة الشعبية اليميني) and لصالح (a poll
+// إيبسوس لصالح a newspaper). It runs once the parties are in.
+func trimDescriptions(d *token.Doc, spans []span) {
+	toks := d.Tokens
+	for i := range spans {
+		s := &spans[i]
+		if s.last == s.first {
+			continue
+		}
+		if toks[s.last].Norm == "لصالح" || s.typ == ORG && toks[s.first].Stem == "حزب" && partyLeaning(toks[s.last].Norm) {
+			s.last, s.end = s.last-1, toks[s.last-1].End
+		}
+	}
+}
+
+// regnalTitle reports whether w, with the article, is the title of a
+// sovereign, whose names take a number.
+func regnalTitle(w string) bool {
+	switch w {
+	case "الملك", "الملكه", "البابا", "السلطان", "الامبراطور", "القيصر":
+		return true
+	}
+	return false
+}
+
+// partyLeaning reports whether w is an adjective that places a party
+// rather than names it.
+func partyLeaning(w string) bool {
+	switch w {
+	case "اليميني", "اليساري", "المعارض", "الحاكم", "المتطرف", "الليبرالي", "المحافظ", "الشعبوي":
+		return true
+	}
+	return false
 }
 
 // ordinal reports whether w is an ordinal adjective with the article.
@@ -772,7 +869,8 @@ func loneHead(t *token.Token, typ string) bool {
 	switch {
 	case t.Kind != token.Word || ner.Listed(t.Stem):
 		return false
-	case typ == ORG && (ner.IsOrgHead(b) || facilityType(b) == ORG), typ == MISC && eventHead(b):
+	case typ == ORG && (ner.IsOrgHead(b) || facilityType(b) == ORG), typ == MISC && eventHead(b), typ == LOC && b == "ريف",
+		typ != PER && !t.Al && title(b):
 		return true
 	case typ == LOC && t.Al && ner.ListedType(b) == LOC && !gazetteer.IsCountry(gazetteer.Key(b)):
 		return true
@@ -1023,10 +1121,10 @@ func joinNameParts(d *token.Doc, spans []span) []span {
 	return out
 }
 
-// adverbCandidate reports whether s is a one-word model span whose word ends
-// in ا once normalized, as an adverb with tanween does.
+// adverbCandidate reports whether s is a model span whose last word ends in
+// ا once normalized, as an adverb with tanween does.
 func adverbCandidate(d *token.Doc, s span) bool {
-	return s.model && s.first == s.last && strings.HasSuffix(d.Tokens[s.first].Norm, "ا")
+	return s.model && strings.HasSuffix(d.Tokens[s.last].Norm, "ا") && d.Tokens[s.last].Kind == token.Word
 }
 
 // splitListedHead splits a person of two words or more whose first word

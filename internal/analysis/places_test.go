@@ -145,3 +145,29 @@ func TestUnseenCompanies(t *testing.T) {
 		{"نموذجها اللغوي «رقيم 3» الجديد", "MISC:رقيم 3"},
 	})
 }
+
+func TestHeadsAndJoins(t *testing.T) {
+	checkMentions(t, analysistest.Names{
+		"الاتحاد الاوروبي والصندوق السعودي": ORG, "جامعه كارلوس": ORG, "عبد الله": PER, "محمد": PER,
+		"ريف حمص": LOC, "ريف": LOC, "سفيره": ORG, "ابي احمد هاتفيا": PER, "القوه الشعبيه": ORG, "ايبسوس لصالح": ORG,
+	}, []mentionCase{
+		// Two bodies joined by و, the second with its field.
+		{"بتمويل من الاتحاد الأوروبي والصندوق السعودي للتنمية.", "ORG:الاتحاد الأوروبي ORG:الصندوق السعودي للتنمية"},
+		// A sovereign's number, in a person's name or a facility's.
+		{"وقال الملك عبد الله الثاني إن", "PER:عبد الله الثاني"},
+		{"تخرجت من جامعة كارلوس الثالث بمدريد", "ORG:جامعة كارلوس الثالث"},
+		{"وحل محمد الثاني في السباق", "PER:محمد"},
+		// The countryside of a city is the city; a title alone is nothing.
+		{"عادت الأسر إلى ريف حمص وإلى ريف إدلب", "LOC:حمص"},
+		{"وقالت سفيرة الاتحاد إن", ""},
+		// A party's leaning and the client of a poll are no part of a name.
+		{"وحل حزب القوة الشعبية اليميني أولا", "ORG:حزب القوة الشعبية"},
+		{"في استطلاع أجرته إيبسوس لصالح الصحيفة", "ORG:إيبسوس"},
+		// A head noun and an indefinite adjective are a kind, not the
+		// listed Arab League.
+		{"وتحتل جامعة عربية المركز الأول", ""},
+		{"قال الأمين العام للجامعة العربية إن", "ORG:جامعة العربية"},
+		// An adverb the model ran a name into.
+		{"واتصل الرئيس آبي أحمد هاتفياً بنظيره", "PER:آبي أحمد"},
+	})
+}
