@@ -815,6 +815,9 @@ func splitAtLines(d *token.Doc, spans []span, nl []int) []span {
 				left.last, left.end = t-1, d.Tokens[t-1].End
 				right := spanOver(d, s.typ, t, s.last)
 				right.model = s.model
+				if n := t + 1; right.first == right.last && (placeWord(&d.Tokens[t]) || n < len(d.Tokens) && dash(&d.Tokens[n])) {
+					right.typ = LOC // the dateline's city, whatever ended the line above
+				}
 				return left, right, true
 			}
 		}

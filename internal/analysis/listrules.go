@@ -119,6 +119,9 @@ func institutionFields(d *token.Doc, spans []span) {
 		case s.typ == ORG && s.last > s.first && !toks[s.first].Al && facilityType(toks[s.first].Bare()) == ORG:
 		case s.typ == ORG && s.last > s.first && toks[s.last].Pre == "لل":
 			// A name that ended inside its field: الهيئة العامة للغذاء والدواء.
+		case s.typ == ORG && s.first > 0 && toks[s.first-1].Kind == token.Word && !toks[s.first-1].Al &&
+			companyHead(toks[s.first-1].Bare()) && !audience(d, s.last+1):
+			// A company and its trade: شركة سامسونج للإلكترونيات.
 		case s.typ == MISC && s.last > s.first && !toks[s.first].Al && eventHead(toks[s.first].Bare()):
 			// A league or cup and its field: دوري روشن السعودي للمحترفين،
 			// كأس العالم للأندية.

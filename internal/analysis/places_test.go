@@ -49,6 +49,11 @@ func TestSplitAtLines(t *testing.T) {
 		// A headline's last name and the dateline under it are two names.
 		{"الممر عبر البحر الأحمر\n\nالإسماعيلية - أعلنت", "LOC:البحر الأحمر LOC:الإسماعيلية"},
 	})
+	checkMentions(t, analysistest.Names{"دولار الرياض": MISC}, []mentionCase{
+		// A listed city opening the next line is a place, whatever the
+		// type the model gave the two.
+		{"بعشرة مليارات دولار\n\nالرياض - أعلنت", "NUM:عشرة مليارات دولار LOC:الرياض"},
+	})
 }
 
 func TestLoneHeads(t *testing.T) {
@@ -169,5 +174,14 @@ func TestHeadsAndJoins(t *testing.T) {
 		{"قال الأمين العام للجامعة العربية إن", "ORG:جامعة العربية"},
 		// An adverb the model ran a name into.
 		{"واتصل الرئيس آبي أحمد هاتفياً بنظيره", "PER:آبي أحمد"},
+	})
+}
+
+func TestCompanyTrades(t *testing.T) {
+	checkMentions(t, analysistest.Names{"سامسونج": ORG, "فاركو": ORG, "ارامكو": ORG}, []mentionCase{
+		// A company after شركة keeps its trade; a body does not take those
+		// it spoke to.
+		{"ووقعت شركة سامسونج للإلكترونيات وشركة فاركو للأدوية عقودا", "ORG:سامسونج للإلكترونيات ORG:فاركو للأدوية"},
+		{"وقالت شركة أرامكو للصحفيين إن", "ORG:أرامكو"},
 	})
 }
