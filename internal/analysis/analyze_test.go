@@ -1227,6 +1227,9 @@ func TestSportClubs(t *testing.T) {
 		// A city that is also a listed club is the club in a sport article,
 		// but not in a dateline or after a preposition of place.
 		{"مدريد - فاز الفريق على برشلونة في مباراة الدوري وتعادل", "LOC:مدريد ORG:برشلونة"},
+		// In a report on a game between players, not teams, a city is the
+		// city.
+		{"تغلبت اللاعبة في مباراة البطولة وحيّت جمهور برشلونة", "LOC:برشلونة"},
 		{"أقيمت مباراة الدوري في برشلونة وتعادل", "LOC:برشلونة"},
 	})
 }

@@ -1515,7 +1515,7 @@ func sportClubs(d *token.Doc, spans []span) []span {
 	if bracket {
 		clubsInResults(d, spans)
 	}
-	if city {
+	if city && teamSport(d) {
 		citiesAsClubs(d, spans)
 	}
 	if !club {
@@ -1588,6 +1588,20 @@ func sportArticle(d *token.Doc) bool {
 	}
 	return false
 }
+
+// teamSport reports whether d has a word of a game between teams, as a
+// report on tennis (جمهور دبي) has not: there a city is the city.
+func teamSport(d *token.Doc) bool {
+	for k := range d.Tokens {
+		if t := &d.Tokens[k]; t.Kind == token.Word && teamWords.has(t.Bare()) {
+			return true
+		}
+	}
+	return false
+}
+
+// teamWords is the list teamSport searches.
+var teamWords = &wordList{src: `دوري ديربي ركلات ركله شوط مرمي مهاجم هداف هدفين`}
 
 // clubsInResults makes a city followed by its country in brackets a club,
 // as sport results list them: روما ( إيطاليا ), هامبورغ (ألمانيا).

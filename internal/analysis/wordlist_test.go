@@ -23,6 +23,10 @@ var wordLists = map[string]*wordList{
 	"bodyHeads":        bodyHeads,
 	"bodyAdjectives":   bodyAdjectives,
 	"courtKinds":       courtKinds,
+	"teamWords":        teamWords,
+	"namedThings":      namedThings,
+	"placeHeadsOne":    placeHeadsOne,
+	"placeHeadsMany":   placeHeadsMany,
 }
 
 func TestWordLists(t *testing.T) {
