@@ -194,6 +194,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	spans = propagate(d, spans)
 	spans = cutAtLineBreaks(spans, nl)
 	spans = dropInLinks(d.Text, spans)
+	spans = dropInvisible(d.Text, spans)
 	guil := guillemetSpans(d, spans)
 	ents := entities(d, spans)
 	surnamesAsPersons(ents)
@@ -791,6 +792,20 @@ func indefinite(d *token.Doc, s span) bool {
 		}
 	}
 	return true
+}
+
+// dropInvisible drops spans made only of invisible format controls, which
+// entities would leave empty: a title in quotes holding nothing but U+0604.
+func dropInvisible(text string, spans []span) []span {
+	seek := byteSeeker{text: text}
+	return slices.DeleteFunc(spans, func(s span) bool {
+		for _, r := range text[seek.at(s.start):seek.at(s.end)] {
+			if !unicode.Is(unicode.Cf, r) {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // splitAtLines splits a model span at the first line break inside it: a

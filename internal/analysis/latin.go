@@ -194,7 +194,8 @@ func eventYears(d *token.Doc, spans []span) []span {
 	})
 	for i := range out {
 		// رؤية السعودية 2030: the plan, named by its country and year.
-		if s := &out[i]; s.typ == LOC && s.last > s.first && d.Tokens[s.last].Kind == token.Number {
+		if s := &out[i]; s.typ == LOC && s.last > s.first && d.Tokens[s.last].Kind == token.Number && s.first > 0 &&
+			d.Tokens[s.first-1].Stem == "رؤيه" {
 			h := &d.Tokens[s.first-1]
 			s.typ, s.first, s.skip, s.start = MISC, s.first-1, utf8.RuneCountInString(h.Pre), h.EntStart
 		}
