@@ -177,6 +177,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	nicknames(d, ms)
 	ms = famousPeople(d, ms)
 	unknownSurnames(d, ms)
+	ms = foreignSurnames(d, ms)
 	ms = givenAndUnknown(d, ms)
 	ms = merge(ms, latinNames(d, ms))
 	ms = merge(ms, wellKnownOrgs(d, ms))

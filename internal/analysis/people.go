@@ -353,3 +353,42 @@ func dropDiseases(d *token.Doc, spans []span) []span {
 		return false
 	})
 }
+
+// foreignSurnames completes a person whose name the model found only in
+// part, when the given name is listed:
+//   - a span of another type that is a listed given name right before a
+//     person becomes part of that person ("كاترينا" MISC, then شولتز);
+//   - a one-word person that is a listed given name takes the unseen word
+//     after it whose first letter the tokenizer took for و: جيمس ويتفيلد,
+//     with the و kept, not جيمس and ويتفيلد as "and يتفيلد".
+func foreignSurnames(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	out := spans[:0]
+	for i := 0; i < len(spans); i++ {
+		s := spans[i]
+		g := &toks[s.first]
+		if s.first != s.last || s.skip > 0 || !ner.GivenName(g.Stem) {
+			out = append(out, s)
+			continue
+		}
+		k := s.last + 1
+		if k < len(toks) && i+1 < len(spans) && spans[i+1].first == k && spans[i+1].typ == PER && toks[k].SpaceBefore &&
+			(toks[k].Pre == "" || !ner.Default().Known(toks[k].Stem)) {
+			// The next span is the family name: join it, with any و the
+			// tokenizer took from it.
+			n := spans[i+1]
+			s.typ, s.last, s.end = PER, n.last, n.end
+			out = append(out, s)
+			i++
+			continue
+		}
+		if s.typ == PER && k < len(toks) && toks[k].SpaceBefore && (i+1 == len(spans) || spans[i+1].first > k) {
+			t := &toks[k]
+			if t.Pre == "و" && !t.Al && unseenWord(t) && !ner.Default().Known(t.Norm) {
+				s.last, s.end = k, t.End
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}

@@ -185,3 +185,15 @@ func TestCompanyTrades(t *testing.T) {
 		{"وقالت شركة أرامكو للصحفيين إن", "ORG:أرامكو"},
 	})
 }
+
+func TestForeignSurnames(t *testing.T) {
+	checkMentions(t, analysistest.Names{"جيمس": PER, "دانيال": PER, "يتمور": PER, "كلارا": MISC, "شولتز": PER, "محمد": PER, "علي": PER}, []mentionCase{
+		// A name the tokenizer split as و + the rest stays one.
+		{"وقال المدير جيمس ويتفيلد إن", "PER:جيمس ويتفيلد"},
+		{"وقال المدير دانيال ويتمور إن", "PER:دانيال ويتمور"},
+		// A listed given name of another type before a person is its start.
+		{"وقالت المسؤولة كلارا شولتز إن", "PER:كلارا شولتز"},
+		// Two persons joined by و stay two.
+		{"وحضر محمد وعلي الاجتماع", "PER:محمد PER:علي"},
+	})
+}
