@@ -195,7 +195,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	spans = propagate(d, spans)
 	spans = cutAtLineBreaks(spans, nl)
 	spans = dropInLinks(d.Text, spans)
-	spans = dropInvisible(d.Text, spans)
+	spans = dropInvisible(d, spans)
 	guil := guillemetSpans(d, spans)
 	ents := entities(d, spans)
 	surnamesAsPersons(ents)
@@ -797,12 +797,14 @@ func indefinite(d *token.Doc, s span) bool {
 
 // dropInvisible drops spans made only of invisible format controls, which
 // entities would leave empty: a title in quotes holding nothing but U+0604.
-func dropInvisible(text string, spans []span) []span {
-	seek := byteSeeker{text: text}
+// It reads the tokens' normalized text, which keeps every visible letter.
+func dropInvisible(d *token.Doc, spans []span) []span {
 	return slices.DeleteFunc(spans, func(s span) bool {
-		for _, r := range text[seek.at(s.start):seek.at(s.end)] {
-			if !unicode.Is(unicode.Cf, r) {
-				return false
+		for k := s.first; k <= s.last; k++ {
+			for _, r := range d.Tokens[k].Norm {
+				if !unicode.Is(unicode.Cf, r) {
+					return false
+				}
 			}
 		}
 		return true

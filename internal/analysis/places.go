@@ -59,14 +59,14 @@ func capitals(d *token.Doc, spans []span) []span {
 	j := 0
 	for k := 1; k < len(toks); k++ {
 		t := &toks[k]
-		if t.Kind != token.Word || t.Pre != "" || !t.SpaceBefore || ner.ListedType(t.Stem) != LOC {
+		if t.Kind != token.Word || t.Pre != "" || !t.SpaceBefore {
 			continue
 		}
 		h := k - 1
-		if femNationality(toks[h].Norm) && h > 0 {
+		if h > 0 && toks[h-1].Stem == "العاصمه" && femNationality(toks[h].Norm) {
 			h--
 		}
-		if w := toks[h].Stem; toks[h].Kind != token.Word || w != "العاصمه" && !strings.HasPrefix(w, "عاصمت") {
+		if w := toks[h].Stem; toks[h].Kind != token.Word || w != "العاصمه" && !strings.HasPrefix(w, "عاصمت") || ner.ListedType(t.Stem) != LOC {
 			continue
 		}
 		if j = spanFrom(spans, j, k); j < len(spans) && spans[j].first <= k {
