@@ -116,8 +116,7 @@ var placeHeadsOne = &wordList{src: `اقليم بلده جزيره قريه قض
 // placeHeadsMany are the dual and plural forms of the nouns for towns and
 // regions, which the model saw too rarely to learn: "في مناطق نوشهرة
 // وتشارسدا"، "محيط مدينتي سكهر"، "بمحافظات معان والطفيلة".
-var placeHeadsMany = &wordList{src: `اقاليم اقليما اقليمي بلدات بلدتا بلدتي قري قريتا قريتي محافظات محافظتا محافظتي مدن مدينتا
-مدينتي مناطق منطقتا منطقتي ولايات ولايتا ولايتي`}
+var placeHeadsMany = &wordList{src: `ارياف اقاليم اقضيه اقليما اقليمي بلدات بلدتا بلدتي قري قريتا قريتي محافظات محافظتا محافظتي مخيمات مدن مدينتا مدينتي مناطق منطقتا منطقتي ولايات ولايتا ولايتي`}
 
 // placesAfterHeads returns places for the words the model left out after
 // a noun for towns or regions (مدينة، محافظات، مناطق): a listed place or

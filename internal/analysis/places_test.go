@@ -118,6 +118,7 @@ func TestPlacesAfterHeads(t *testing.T) {
 		// joined to them by و.
 		{"غمرت المياه مناطق نوشهرة وتشارسدا أمس", "LOC:نوشهرة LOC:تشارسدا DATE:أمس"},
 		{"يمر بمحافظات معان والطفيلة جنوباً", "LOC:معان LOC:الطفيلة"},
+		{"في أقضية صور والنبطية", "LOC:صور LOC:النبطية"},
 		// After a singular noun only a listed place: the model knows the
 		// pattern, and a common word the corpora missed may follow.
 		{"وصلت إلى مدينة البصرة", "LOC:البصرة"},
