@@ -173,6 +173,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = merge(ms, parties(d))
 	ms = merge(ms, publicBodies(d, ms))
 	ms = merge(ms, sportClubs(d, ms))
+	ms = clubsByHead(d, ms)
 	ms = quotedTitles(d, ms)
 	nicknames(d, ms)
 	ms = famousPeople(d, ms)

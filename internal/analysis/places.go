@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -156,4 +157,62 @@ func placesAfterHeads(d *token.Doc, spans []span) []span {
 func unseenWord(t *token.Token) bool {
 	b := t.Bare()
 	return utf8.RuneCountInString(b) >= 3 && !ner.Default().Known(b) && !token.CorpusWord(t.Stem) && !ner.Listed(t.Stem) && !ner.Listed(b)
+}
+
+// clubHeads are the nouns North African clubs are named with, before their
+// town: شبيبة القبائل، مولودية الجزائر، وفاق سطيف، اتحاد خنشلة.
+var clubHeads = &wordList{src: `اتحاد امل جمعيه رائد شباب شبيبه مستقبل مولوديه نجم نصر هلال وداد وفاق`}
+
+// clubOfCapital reports whether the bare noun names clubs after a capital
+// that is written as its country is (مولودية الجزائر، اتحاد الجزائر).
+func clubOfCapital(w string) bool {
+	return w == "اتحاد" || w == "مولوديه" || w == "شبيبه" || w == "وفاق"
+}
+
+// clubsByHead makes such a noun, without the article, and the place or
+// unseen word right after it one organization in a report on a game
+// between teams, whatever the model made of the two: the town alone a
+// place, the noun alone an organization.
+func clubsByHead(d *token.Doc, spans []span) []span {
+	if !sportArticle(d) || !teamSport(d) {
+		return spans
+	}
+	toks := d.Tokens
+	var out []span
+	changed := false
+	j := 0
+	for k := 0; k+1 < len(toks); k++ {
+		h, t := &toks[k], &toks[k+1]
+		if h.Kind != token.Word || h.Al || !clubHeads.has(h.Bare()) || t.Kind != token.Word || t.Pre != "" || !t.SpaceBefore {
+			continue
+		}
+		j = spanFrom(spans, j, k)
+		last := k + 1
+		switch {
+		case j < len(spans) && spans[j].first == k+1 && spans[j].typ == LOC:
+			last = spans[j].last // وفاق + [LOC سطيف]
+		case j < len(spans) && spans[j].first == k && spans[j].last == k && j+1 < len(spans) && spans[j+1].first == k+1 && spans[j+1].typ == LOC:
+			last = spans[j+1].last // [ORG شبيبة] + [LOC الجزائر]
+		case (j == len(spans) || spans[j].first > k+1) && (placeWord(t) || unseenWord(t)):
+		default:
+			continue
+		}
+		if country(d, span{first: k + 1, last: last}) && !clubOfCapital(h.Bare()) {
+			continue // نجم جنوب أفريقيا is a player, شباب مصر the young
+		}
+		if !changed {
+			out = append(make([]span, 0, len(spans)+2), spans...)
+			changed = true
+		}
+		out = slices.DeleteFunc(out, func(s span) bool { return s.first >= k && s.last <= last })
+		s := spanOver(d, ORG, k, last)
+		s.model = true
+		n, _ := slices.BinarySearchFunc(out, s.first, func(s span, f int) int { return s.first - f })
+		out = slices.Insert(out, n, s)
+		k = last
+	}
+	if !changed {
+		return spans
+	}
+	return out
 }

@@ -27,6 +27,7 @@ var wordLists = map[string]*wordList{
 	"namedThings":      namedThings,
 	"placeHeadsOne":    placeHeadsOne,
 	"placeHeadsMany":   placeHeadsMany,
+	"clubHeads":        clubHeads,
 }
 
 func TestWordLists(t *testing.T) {
