@@ -245,7 +245,7 @@ func agencyInitials(d *token.Doc) []span {
 // aircraftMaker reports whether w is a maker whose name with a number is an
 // aircraft: "طائرة من طراز بوينغ 787".
 func aircraftMaker(w string) bool {
-	return w == "بوينغ" || w == "ايرباص" || w == "امبراير"
+	return w == "بوينغ" || w == "ايرباص" || w == "امبراير" || w == "بيجو" || w == "رينو"
 }
 
 // arabicProduct reports whether w is a product name that a model number

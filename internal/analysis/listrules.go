@@ -743,6 +743,15 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 	copied := false
 	for i := range spans {
 		s := spans[i]
+		for n := 0; s.typ == PER && n < 2 && nameHeads[toks[s.last].Norm] && s.last+1 < len(toks) &&
+			(i+1 == len(spans) || spans[i+1].first > s.last+1); n++ {
+			// No name ends in بن or عبد: "غانم بن فضل البوعينين".
+			t := &toks[s.last+1]
+			if t.Kind != token.Word || !t.SpaceBefore || t.Pre != "" {
+				break
+			}
+			s.last, s.end = s.last+1, t.End
+		}
 		if s.typ == PER {
 			// A name has no و + ال inside it: "محمد صلاح والهولندي كودي
 			// غاكبو" lists a second person, named by nationality.
@@ -839,13 +848,24 @@ func dropLoneHeads(d *token.Doc, spans []span) []span {
 
 // trimDescriptions ends a name before a word that describes or follows
 // it: a party's leaning (حزب القوة الشعبية اليميني) and لصالح (a poll
-// إيبسوس لصالح a newspaper). It runs once the parties are in.
+// إيبسوس لصالح a newspaper); and it gives a body's field, coordinated with
+// و, the adjective after it. It runs once the parties and bodies are in.
 func trimDescriptions(d *token.Doc, spans []span) {
 	toks := d.Tokens
 	for i := range spans {
 		s := &spans[i]
 		if s.last == s.first {
 			continue
+		}
+		for n := 0; s.typ == ORG && n < 2 && s.last+1 < len(toks) && (i+1 == len(spans) || spans[i+1].first > s.last+1); n++ {
+			// A body's coordinated field keeps its adjective: وزارة الإسكان
+			// والتخطيط العمراني، ديوان الرقابة المالية والإدارية.
+			l, t := &toks[s.last], &toks[s.last+1]
+			if t.Kind != token.Word || !t.SpaceBefore || !t.Al || !ner.IsNisba(t.Bare()) || nationality(t.Stem) || femNationality(t.Stem) ||
+				!(l.Pre == "و" && l.Al && t.Pre == "" || t.Pre == "و" && l.Al && ner.IsNisba(l.Bare())) {
+				break
+			}
+			s.last, s.end = s.last+1, t.End
 		}
 		if toks[s.last].Norm == "لصالح" || s.typ == ORG && toks[s.first].Stem == "حزب" && partyLeaning(toks[s.last].Norm) {
 			s.last, s.end = s.last-1, toks[s.last-1].End

@@ -219,3 +219,15 @@ func TestTitlesByAuthor(t *testing.T) {
 		{"وقال «لن نتراجع» للصحفيين", ""},
 	})
 }
+
+func TestNameEndsInNews(t *testing.T) {
+	checkMentions(t, analysistest.Names{"غانم بن": PER, "وزاره الاسكان والتخطيط": ORG, "ديوان الرقابه الماليه": ORG, "بيجو": ORG}, []mentionCase{
+		// No name ends in بن.
+		{"وقال النائب غانم بن فضل إن", "PER:غانم بن فضل"},
+		// A body's coordinated field keeps its adjective.
+		{"إن وزارة الإسكان والتخطيط العمراني ستعمل", "ORG:وزارة الإسكان والتخطيط العمراني"},
+		{"وقال ديوان الرقابة المالية والإدارية إن", "ORG:ديوان الرقابة المالية والإدارية"},
+		// A car maker's model number.
+		{"وتنتج المصانع سيارة بيجو 208 الجديدة", "MISC:بيجو 208"},
+	})
+}
