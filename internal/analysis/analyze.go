@@ -397,10 +397,13 @@ func entities(d *token.Doc, spans []span) []Entity {
 		b1 := seek.at(s.end)
 		// Leave out invisible format controls at the edges (a bidi mark or
 		// isolate the normalizer folded into the word), so a highlight never
-		// splits a bidi pair.
+		// splits a bidi pair, and the space such a control can leave at an
+		// edge (a title in quotes that opens with U+0603 and a space). A
+		// quote the normalizer joined to a name through a stray combining
+		// mark after it (فيلم"̓C) goes too, and the mark with it.
 		for b1 > b0 {
 			r, n := utf8.DecodeLastRuneInString(text[b0:b1])
-			if !unicode.Is(unicode.Cf, r) {
+			if !edgeInvisible(r) && !quoteMark(r) {
 				break
 			}
 			b1 -= n
@@ -408,7 +411,7 @@ func entities(d *token.Doc, spans []span) []Entity {
 		}
 		for b1 > b0 {
 			r, n := utf8.DecodeRuneInString(text[b0:b1])
-			if !unicode.Is(unicode.Cf, r) {
+			if !edgeInvisible(r) && !quoteMark(r) && !unicode.Is(unicode.Mn, r) {
 				break
 			}
 			b0 += n
@@ -796,14 +799,22 @@ func indefinite(d *token.Doc, s span) bool {
 	return true
 }
 
-// dropInvisible drops spans made only of invisible format controls, which
-// entities would leave empty: a title in quotes holding nothing but U+0604.
+// edgeInvisible reports whether r is trimmed from an entity's edges: a
+// format control, or a space once one is gone.
+func edgeInvisible(r rune) bool { return unicode.Is(unicode.Cf, r) || unicode.IsSpace(r) }
+
+// quoteMark reports whether r is a quotation mark, which no entity holds.
+func quoteMark(r rune) bool { return strings.ContainsRune("\"'«»“”„‘’", r) }
+
+// dropInvisible drops spans made only of what entities trims from an
+// edge (format controls, spaces, quotes and combining marks), which it would
+// leave empty: a title in quotes holding nothing but U+0604.
 // It reads the tokens' normalized text, which keeps every visible letter.
 func dropInvisible(d *token.Doc, spans []span) []span {
 	return slices.DeleteFunc(spans, func(s span) bool {
 		for k := s.first; k <= s.last; k++ {
 			for _, r := range d.Tokens[k].Norm {
-				if !unicode.Is(unicode.Cf, r) {
+				if !edgeInvisible(r) && !quoteMark(r) && !unicode.Is(unicode.Mn, r) {
 					return false
 				}
 			}
