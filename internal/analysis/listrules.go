@@ -423,6 +423,12 @@ func listedPlaces(d *token.Doc, spans []span) []span {
 			continue // inside a span already
 		}
 		switch {
+		case ner.ListedType(t.Stem) == LOC && !ner.Default().Known(t.Bare()) && !token.CorpusWord(t.Stem):
+			// A listed town the model never saw in training, and so cannot
+			// weigh in context, that is no common word either: زوارة،
+			// صبراتة، ورزازات.
+			out = append(out, span{typ: LOC, first: k, last: k, skip: utf8.RuneCountInString(t.Pre), start: t.EntStart, end: t.End})
+			continue
 		case t.Pre == "و" && j > 0 && spans[j-1].last == k-1 && spans[j-1].typ == LOC:
 			// A place joined to a place: "في بغداد والبصرة".
 		case t.Pre != "" || toks[k+1].Kind != token.Punct || toks[k+1].SpaceBefore:

@@ -231,3 +231,12 @@ func TestNameEndsInNews(t *testing.T) {
 		{"وتنتج المصانع سيارة بيجو 208 الجديدة", "MISC:بيجو 208"},
 	})
 }
+
+func TestUnseenListedTowns(t *testing.T) {
+	checkMentions(t, analysistest.Names{}, []mentionCase{
+		// A listed town the model never saw is a place wherever it stands.
+		{"وانطلق القارب من سواحل زوارة غربا", "LOC:زوارة"},
+		// One it saw is left to it: مسقط رأسه is a birthplace.
+		{"دفن في مسقط رأسه", ""},
+	})
+}
