@@ -183,6 +183,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = merge(ms, latinNames(d, ms))
 	ms = merge(ms, wellKnownOrgs(d, ms))
 	ms = merge(ms, unseenCompanies(d, ms))
+	ms = merge(ms, publishers(d, ms))
 	ms = merge(ms, agencyInitials(d))
 	spans := merge(ms, ruleSpans(d, rules))
 	trimDescriptions(d, spans)

@@ -1310,6 +1310,42 @@ func unseenCompanies(d *token.Doc, spans []span) []span {
 	return out
 }
 
+// publishers returns the publishing houses that books are credited to:
+// دار and the word after it, after "(" or عن (الصادرة عن دار الرافدين، (دار
+// الساقي)), with the field after it (دار الشروق للنشر). دار alone is a house
+// or a home, so the context must say a book's publisher.
+func publishers(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
+	var out []span
+	j := 0
+	for k := 1; k+1 < len(toks); k++ {
+		h, t := &toks[k], &toks[k+1]
+		if h.Kind != token.Word || h.Stem != "دار" || h.Pre != "" || t.Kind != token.Word || t.Pre != "" || !t.SpaceBefore {
+			continue
+		}
+		if p := toks[k-1].Norm; p != "(" && p != "عن" {
+			continue
+		}
+		j = spanFrom(spans, j, k)
+		limit := len(toks)
+		if j < len(spans) {
+			if spans[j].first <= k+1 && !(spans[j].first == k+1 && spans[j].last == k+1) {
+				continue // the model found more than the word after دار
+			}
+			if spans[j].first > k+1 {
+				limit = spans[j].first
+			} else if j+1 < len(spans) {
+				limit = spans[j+1].first
+			}
+		}
+		s := spanOver(d, ORG, k, fieldAfter(d, k+1, limit))
+		s.model = true
+		out = append(out, s)
+		k = s.last
+	}
+	return out
+}
+
 // personsAsOrgs retypes as a person an organization of two words that are a
 // listed given name and one more word, neither an organization's nor with
 // the article, the name's first letter not left out: "المتحدث باسم المنظمة

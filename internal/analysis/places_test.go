@@ -240,3 +240,13 @@ func TestUnseenListedTowns(t *testing.T) {
 		{"دفن في مسقط رأسه", ""},
 	})
 }
+
+func TestPublishers(t *testing.T) {
+	checkMentions(t, analysistest.Names{}, []mentionCase{
+		// A publisher after a book, in brackets or after عن.
+		{"روايته الصادرة عن دار الرافدين العام الماضي", "ORG:دار الرافدين"},
+		{"للكاتبة ريم (دار الساقي)، و", "ORG:دار الساقي"},
+		// Elsewhere دار is a house.
+		{"وعادت إلى دار أهلها", ""},
+	})
+}
