@@ -244,7 +244,7 @@ func TestUnseenListedTowns(t *testing.T) {
 func TestPublishers(t *testing.T) {
 	checkMentions(t, analysistest.Names{}, []mentionCase{
 		// A publisher after a book, in brackets or after عن.
-		{"روايته الصادرة عن دار الرافدين العام الماضي", "ORG:دار الرافدين"},
+		{"روايته الصادرة عن دار الرافدين العام الماضي", "ORG:دار الرافدين DATE:العام الماضي"},
 		{"للكاتبة ريم (دار الساقي)، و", "ORG:دار الساقي"},
 		// Elsewhere دار is a house.
 		{"وعادت إلى دار أهلها", ""},
