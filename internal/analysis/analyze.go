@@ -198,6 +198,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	spans = cutAtLineBreaks(spans, nl)
 	spans = dropInLinks(d.Text, spans)
 	spans = dropInvisible(d, spans)
+	spans = cutAtSeparators(d, spans)
 	guil := guillemetSpans(d, spans)
 	ents := entities(d, spans)
 	surnamesAsPersons(ents)
@@ -798,6 +799,23 @@ func indefinite(d *token.Doc, s span) bool {
 		}
 	}
 	return true
+}
+
+// cutAtSeparators drops a name the model ran over a number written with a
+// separator (بن0,0), as API.md keeps punctuation out of a name's span.
+// Amounts and dates keep their separators.
+func cutAtSeparators(d *token.Doc, spans []span) []span {
+	return slices.DeleteFunc(spans, func(s span) bool {
+		if s.typ == DATE || s.typ == NUM {
+			return false
+		}
+		for k := s.first; k <= s.last; k++ {
+			if t := &d.Tokens[k]; t.Kind == token.Number && strings.ContainsAny(t.Norm, ".,،٫٬") {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // edgeInvisible reports whether r is trimmed from an entity's edges: a

@@ -168,8 +168,8 @@ var orgWords = &wordList{src: `ادنوك ارامكو الازهر الاسكو
 func productNumbers(d *token.Doc, spans []span) []span {
 	out := joinAdjacent(spans, func(p, s span) bool {
 		t := &d.Tokens[s.first]
-		if s.typ != NUM || s.first != s.last || t.Kind != token.Number || !t.SpaceBefore {
-			return false
+		if s.typ != NUM || s.first != s.last || t.Kind != token.Number || !t.SpaceBefore || strings.ContainsAny(t.Norm, ".,،٫٬") {
+			return false // a model number has no separators: آيفون 17, not آيفون 0,0
 		}
 		w := d.Tokens[s.first-1].Norm
 		return p.typ == MISC && arabicProduct(w) || p.typ == ORG && p.first == p.last && aircraftMaker(w)
