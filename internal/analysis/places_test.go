@@ -250,3 +250,11 @@ func TestPublishers(t *testing.T) {
 		{"وعادت إلى دار أهلها", ""},
 	})
 }
+
+func TestMinistryFields(t *testing.T) {
+	checkMentions(t, analysistest.Names{}, []mentionCase{
+		// A ministry's field keeps its adjective, and then its country.
+		{"وقالت وزارة الموارد المائية العراقية إن", "ORG:وزارة الموارد المائية العراقية"},
+		{"وأرسلت وزارة المالية الاتحادية الرواتب", "ORG:وزارة المالية الاتحادية"},
+	})
+}
