@@ -121,8 +121,9 @@ var placeHeadsMany = &wordList{src: `ارياف اقاليم اقضيه اقلي
 
 // placesAfterHeads returns places for the words the model left out after
 // a noun for towns or regions (مدينة، محافظات، مناطق): a listed place or
-// country, or a word neither the model nor the corpora know, and the words
-// joined to it by و that are such words too.
+// country, or a word neither the model nor the corpora know (after a
+// singular noun, one not shaped like a verbal noun or plural), and the
+// words joined to it by و that are such words too.
 func placesAfterHeads(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
 	var out []span
@@ -139,7 +140,7 @@ func placesAfterHeads(d *token.Doc, spans []span) []span {
 		n := k
 		for ; n < len(toks); n++ {
 			t := &toks[n]
-			if t.Kind != token.Word || !t.SpaceBefore || n == k && t.Pre != "" || n > k && t.Pre != "و" || !placeWord(t) && !(many && unseenWord(t)) {
+			if t.Kind != token.Word || !t.SpaceBefore || n == k && t.Pre != "" || n > k && t.Pre != "و" || !placeWord(t) && !(many && unseenWord(t) || placeLike(t)) {
 				break
 			}
 			if j = spanFrom(spans, j, n); j < len(spans) && spans[j].first <= n {
@@ -150,6 +151,24 @@ func placesAfterHeads(d *token.Doc, spans []span) []span {
 		k = n
 	}
 	return out
+}
+
+// placeLike reports whether t is an unseen word (see unseenWord) that is
+// not shaped like an Arabic verbal noun or plural the corpora happen to
+// lack (تدقيق، مشروعات): after مدينة or منطقة it is the place's name
+// (الجليعة، البقيعة), which often ends in ة as nouns do.
+func placeLike(t *token.Token) bool {
+	if !unseenWord(t) {
+		return false
+	}
+	w := t.Bare()
+	for _, suf := range []string{"ات", "ون", "ين", "ها", "هم"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	r := []rune(w)
+	return !(len(r) == 5 && r[0] == 'ت' && r[3] == 'ي')
 }
 
 // unseenWord reports whether t's word is one the model never saw, the

@@ -119,9 +119,10 @@ func TestPlacesAfterHeads(t *testing.T) {
 		{"غمرت المياه مناطق نوشهرة وتشارسدا أمس", "LOC:نوشهرة LOC:تشارسدا DATE:أمس"},
 		{"يمر بمحافظات معان والطفيلة جنوباً", "LOC:معان LOC:الطفيلة"},
 		{"في أقضية صور والنبطية", "LOC:صور LOC:النبطية"},
-		// After a singular noun only a listed place: the model knows the
-		// pattern, and a common word the corpora missed may follow.
+		// After a singular noun a listed place, or an unseen word not
+		// shaped like a verbal noun or a plural.
 		{"وصلت إلى مدينة البصرة", "LOC:البصرة"},
+		{"في منطقة الجليعة جنوبا", "LOC:الجليعة"},
 		{"في منطقة تدقيق", ""},
 	})
 }
