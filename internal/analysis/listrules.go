@@ -775,6 +775,17 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 			s.last, s.end = n, toks[n].End
 		}
 		var second *span
+		if (s.typ == LOC || s.typ == ORG) && s.last == s.first+1 && s.model && ner.GivenName(toks[s.last].Stem) &&
+			ner.ListedType(toks[s.last].Stem) == "" && toks[s.last].Pre == "" &&
+			(placeWord(&toks[s.first]) || ner.ListedType(toks[s.first].Stem) == ORG) && (s.last+1 == len(toks) || !toks[s.last+1].Al) {
+			// A place or body the model ran into the given name after it:
+			// "لبنان كلوديا فيشر"، "الريان ياسين إسماعيل" (before a word with
+			// the article, as splitOrgPerson has it, the name may be the
+			// body's own).
+			r := spanOver(d, PER, s.last, s.last)
+			r.model, second = true, &r
+			s.last, s.end = s.first, toks[s.first].End
+		}
 		if s.typ == ORG && s.last > s.first {
 			// A second body joined by و: "الاتحاد الأوروبي والصندوق السعودي".
 			for k := s.first + 1; k <= s.last; k++ {

@@ -259,3 +259,10 @@ func TestMinistryFields(t *testing.T) {
 		{"وأرسلت وزارة المالية الاتحادية الرواتب", "ORG:وزارة المالية الاتحادية"},
 	})
 }
+
+func TestPlaceBeforeGivenName(t *testing.T) {
+	checkMentions(t, analysistest.Names{"لبنان كلوديا": LOC}, []mentionCase{
+		// A place the model ran into the given name after it.
+		{"وقالت ممثلة المفوضية في لبنان كلوديا فيشر إن", "LOC:لبنان PER:كلوديا"},
+	})
+}
