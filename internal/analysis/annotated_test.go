@@ -16,7 +16,7 @@ import (
 var annotatedSets = []struct {
 	name  string
 	floor float64
-}{{"dev", 79}, {"test", 70}}
+}{{"dev", 79}, {"test", 71}}
 
 // TestAnnotatedNews scores the whole analysis on the project's hand-annotated
 // news articles (testdata/annotated, see its README) and fails if a set falls
