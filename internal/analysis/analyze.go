@@ -154,7 +154,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	nameFacilities(d, ms)
 	ms = dropAdverbs(d, ms)
 	ms = fixPersonEdges(d, ms)
-	ms = cutPlaceLists(d, ms)
+	ms = splitRunOns(d, ms)
 	// Hand-written names of several words fill in what the model missed,
 	// or found only part of (غزة in قطاع غزة), as rule spans do.
 	phrases := slices.DeleteFunc(modelSpans(d, ner.Phrases(d)), func(s span) bool { return indefinite(d, s) })

@@ -746,7 +746,6 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
 	seek := byteSeeker{text: d.Text}
 	out := spans[:0]
-	copied := false
 	for i := range spans {
 		s := spans[i]
 		for n := 0; s.typ == PER && n < 2 && nameHeads[toks[s.last].Norm] && s.last+1 < len(toks) &&
@@ -769,38 +768,15 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 			}
 		}
 		if n := s.last + 1; (s.typ == ORG || s.typ == LOC) && s.last > s.first && n < len(toks) && (i+1 == len(spans) || spans[i+1].first > n) &&
-			toks[n].Kind == token.Word && toks[n].Pre == "" && toks[n].SpaceBefore && ordinal(toks[n].Norm) && givenName(&toks[s.last]) {
+			toks[n].Kind == token.Word && toks[n].Pre == "" && toks[n].SpaceBefore && regnalOrdinals(toks[n].Norm) && givenName(&toks[s.last]) {
 			// A facility named after a king keeps his number: جامعة كارلوس
 			// الثالث (joinNameParts gives persons theirs).
 			s.last, s.end = n, toks[n].End
 		}
-		var second *span
-		if (s.typ == LOC || s.typ == ORG) && s.last == s.first+1 && s.model && ner.GivenName(toks[s.last].Stem) &&
-			ner.ListedType(toks[s.last].Stem) == "" && toks[s.last].Pre == "" &&
-			(placeWord(&toks[s.first]) || ner.ListedType(toks[s.first].Stem) == ORG) && (s.last+1 == len(toks) || !toks[s.last+1].Al) {
-			// A place or body the model ran into the given name after it:
-			// "لبنان كلوديا فيشر"، "الريان ياسين إسماعيل" (before a word with
-			// the article, as splitOrgPerson has it, the name may be the
-			// body's own).
-			r := spanOver(d, PER, s.last, s.last)
-			r.model, second = true, &r
-			s.last, s.end = s.first, toks[s.first].End
-		}
-		if s.typ == ORG && s.last > s.first {
-			// A second body joined by و: "الاتحاد الأوروبي والصندوق السعودي".
-			for k := s.first + 1; k <= s.last; k++ {
-				if t := &toks[k]; t.Al && t.Pre == "و" && (ner.IsOrgHead(t.Bare()) || facilityType(t.Bare()) == ORG) {
-					r := spanOver(d, ORG, k, s.last)
-					r.model, second = s.model, &r
-					s.last, s.end = k-1, toks[k-1].End
-					break
-				}
-			}
-		}
 		if s.typ == LOC && s.last > s.first && !toks[s.first].Al && toks[s.first].Bare() == "ريف" {
 			dropFirst(d, &s) // the countryside of a city: ريف حمص
 		}
-		if s.typ == ORG && s.last > s.first && ordinal(toks[s.last].Norm) && ner.ListedType(toks[s.last-1].Stem) == ORG {
+		if s.typ == ORG && s.last > s.first && regnalOrdinals(toks[s.last].Norm) && ner.ListedType(toks[s.last-1].Stem) == ORG {
 			// A club and its place in the table: خلف الهلال المتصدر والاتحاد الثاني.
 			s.last, s.end = s.last-1, toks[s.last-1].End
 		}
@@ -840,15 +816,7 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 				}
 			}
 		}
-		if second != nil && !copied {
-			// out shares spans' array, whose later entries are still to be
-			// read: the extra span needs an array of its own.
-			out, copied = append(make([]span, 0, len(spans)+1), out...), true
-		}
 		out = append(out, s)
-		if second != nil {
-			out = append(out, *second)
-		}
 	}
 	return out
 }
@@ -884,29 +852,10 @@ func trimDescriptions(d *token.Doc, spans []span) {
 			}
 			s.last, s.end = s.last+1, t.End
 		}
-		if toks[s.last].Norm == "لصالح" || s.typ == ORG && toks[s.first].Stem == "حزب" && partyLeaning(toks[s.last].Norm) {
+		if toks[s.last].Norm == "لصالح" || s.typ == ORG && toks[s.first].Stem == "حزب" && partyDescription(toks[s.last].Norm) {
 			s.last, s.end = s.last-1, toks[s.last-1].End
 		}
 	}
-}
-
-// partyLeaning reports whether w is an adjective that places a party
-// rather than names it.
-func partyLeaning(w string) bool {
-	switch w {
-	case "اليميني", "اليساري", "المعارض", "الحاكم", "المتطرف", "الليبرالي", "المحافظ", "الشعبوي":
-		return true
-	}
-	return false
-}
-
-// ordinal reports whether w is an ordinal adjective with the article.
-func ordinal(w string) bool {
-	switch w {
-	case "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "الاخير":
-		return true
-	}
-	return false
 }
 
 // loneHead reports whether t, alone a span of type typ, names nothing: a
@@ -1519,12 +1468,14 @@ func partyFront(w string) bool {
 	return false
 }
 
-// partyDescription reports whether w, after حزب, describes a party rather
-// than naming one.
+// partyDescription reports whether w, after حزب or at the end of a
+// party's name, describes a party rather than naming one: الحزب الحاكم،
+// حزب القوة الشعبية اليميني.
 func partyDescription(w string) bool {
 	switch w {
 	case "الحاكم", "المعارض", "الاغلبيه", "الاكبر", "الفائز", "الجديد", "نفسه", "الوحيد", "الثاني", "الاول",
-		"الرئيس", "الرئيسي", "المنافس", "الشريك", "الائتلافي", "المنحل", "المحظور":
+		"الرئيس", "الرئيسي", "المنافس", "الشريك", "الائتلافي", "المنحل", "المحظور", "اليميني", "اليساري",
+		"المتطرف", "الليبرالي", "المحافظ", "الشعبوي":
 		return true
 	}
 	return false

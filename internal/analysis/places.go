@@ -78,23 +78,42 @@ func capitals(d *token.Doc, spans []span) []span {
 	return out
 }
 
-// cutPlaceLists ends a place the model ran over و and the next word
-// ("ديربورن وهامترامك", "وادي خالد وحوش"): no one place name holds a word
-// with و attached, except the few countries named with it (ترينيداد
-// وتوباغو), which the gazetteer and the phrases give whole.
-func cutPlaceLists(d *token.Doc, spans []span) []span {
+// splitRunOns splits a model span that runs two names into one:
+//   - a place over و and the next word ("ديربورن وهامترامك", "وادي خالد
+//     وحوش"): no place name holds a word with و attached, except the few
+//     countries named with it (ترينيداد وتوباغو);
+//   - a body over و and another body's head ("الاتحاد الأوروبي والصندوق
+//     السعودي");
+//   - a place or body of two words into the listed given name after it
+//     ("لبنان كلوديا فيشر"، "الريان ياسين"), unless a word with the article
+//     follows, where splitOrgPerson leaves the name to the body.
+func splitRunOns(d *token.Doc, spans []span) []span {
+	toks := d.Tokens
 	return splitEach(spans, func(_ int, s span) (span, span, bool) {
-		if s.typ != LOC || !s.model || s.last == s.first {
+		if !s.model || s.last == s.first || s.typ != LOC && s.typ != ORG {
 			return s, s, false
 		}
+		at := func(k int, typ string) (span, span, bool) {
+			left := s
+			left.last, left.end = k-1, toks[k-1].End
+			right := spanOver(d, typ, k, s.last)
+			right.model = typ != LOC // as before: a town after و does not spread
+			return left, right, true
+		}
+		if g := &toks[s.last]; s.last == s.first+1 && g.Pre == "" && ner.GivenName(g.Stem) && ner.ListedType(g.Stem) == "" &&
+			(placeWord(&toks[s.first]) || ner.ListedType(toks[s.first].Stem) == ORG) && (s.last+1 == len(toks) || !toks[s.last+1].Al) {
+			return at(s.last, PER)
+		}
 		for k := s.first + 1; k <= s.last; k++ {
-			if t := &d.Tokens[k]; t.Kind == token.Word && strings.HasPrefix(t.Pre, "و") && t.SpaceBefore {
-				if country(d, s) {
-					break
-				}
-				left := s
-				left.last, left.end = k-1, d.Tokens[k-1].End
-				return left, spanOver(d, LOC, k, s.last), true
+			t := &toks[k]
+			if t.Kind != token.Word || !strings.HasPrefix(t.Pre, "و") || !t.SpaceBefore {
+				continue
+			}
+			switch {
+			case s.typ == LOC && !country(d, s):
+				return at(k, LOC)
+			case s.typ == ORG && t.Pre == "و" && t.Al && (ner.IsOrgHead(t.Bare()) || facilityType(t.Bare()) == ORG):
+				return at(k, ORG)
 			}
 		}
 		return s, s, false
