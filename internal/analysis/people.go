@@ -109,20 +109,24 @@ func foreignGiven(g *token.Token) bool {
 // plural, possessive or the feminine (منافسي أردوغان, his rivals;
 // ممتلكات), and not a verbal noun of the pattern تفعيل (توظيف).
 func nameLike(t *token.Token) bool {
-	if !unseenWord(t) {
+	if !unseenWord(t) || nounShaped(t.Bare()) {
 		return false
 	}
 	w := t.Bare()
-	for _, suf := range []string{"ات", "ون", "ين", "ه", "ها", "هم"} {
+	return !strings.HasSuffix(w, "ه") && (!strings.HasSuffix(w, "ي") || utf8.RuneCountInString(w) < 5)
+}
+
+// nounShaped reports whether the bare word w ends like an Arabic plural or
+// possessive (ات، ون، ين، ها، هم) or has the shape of the verbal noun تفعيل:
+// a noun the corpora happen to lack (مشروعات، توظيف), not a name.
+func nounShaped(w string) bool {
+	for _, suf := range []string{"ات", "ون", "ين", "ها", "هم"} {
 		if strings.HasSuffix(w, suf) {
-			return false
+			return true
 		}
 	}
 	r := []rune(w)
-	if len(r) == 5 && r[0] == 'ت' && r[3] == 'ي' {
-		return false
-	}
-	return r[len(r)-1] != 'ي' || len(r) < 5
+	return len(r) == 5 && r[0] == 'ت' && r[3] == 'ي'
 }
 
 // plainName reports whether no word of the span s is a listed name of an

@@ -176,19 +176,7 @@ func placesAfterHeads(d *token.Doc, spans []span) []span {
 // not shaped like an Arabic verbal noun or plural the corpora happen to
 // lack (تدقيق، مشروعات): after مدينة or منطقة it is the place's name
 // (الجليعة، البقيعة), which often ends in ة as nouns do.
-func placeLike(t *token.Token) bool {
-	if !unseenWord(t) {
-		return false
-	}
-	w := t.Bare()
-	for _, suf := range []string{"ات", "ون", "ين", "ها", "هم"} {
-		if strings.HasSuffix(w, suf) {
-			return false
-		}
-	}
-	r := []rune(w)
-	return !(len(r) == 5 && r[0] == 'ت' && r[3] == 'ي')
-}
+func placeLike(t *token.Token) bool { return unseenWord(t) && !nounShaped(t.Bare()) }
 
 // unseenWord reports whether t's word is one the model never saw, the
 // corpora hardly hold and no list has: a name, most likely.
