@@ -204,7 +204,36 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	surnamesAsPersons(ents)
 	harmonize(ents)
 	guillemetOrgs(ents, guil)
-	return ents, group(ents), stats(d, ents, nl)
+	groups := group(ents)
+	restoreArticles(d, ents, groups)
+	return ents, groups, stats(d, ents, nl)
+}
+
+// restoreArticles gives back the article to a group label whose mention
+// lost it to ل: a span from للأمم المتحدة is أمم المتحدة, as the result's
+// contract says, but the entity's name, as a reader would write it, is
+// الأمم المتحدة. Only the label changes; the group's key stays its
+// mention's.
+func restoreArticles(d *token.Doc, ents []Entity, groups []Group) {
+	done := make([]bool, len(groups))
+	t := 0 // entities are sorted, so the token search only moves forward
+	for i := range ents {
+		e := &ents[i]
+		gr := &groups[e.Group]
+		if done[e.Group] || e.Text != gr.Label || e.Key != gr.Key {
+			continue
+		}
+		done[e.Group] = true
+		if e.Type == PER || e.Type == DATE || e.Type == NUM {
+			continue
+		}
+		for t < len(d.Tokens) && d.Tokens[t].End <= e.Start {
+			t++
+		}
+		if t < len(d.Tokens) && d.Tokens[t].EntStart == e.Start && strings.HasSuffix(d.Tokens[t].Pre, "لل") {
+			gr.Label = "ال" + e.Text
+		}
+	}
 }
 
 // span is an entity candidate: tokens [first, last] of the document, the

@@ -58,5 +58,5 @@ func ExampleAnalyzeWith() {
 	// ORG أمم المتحدة (group 1)
 	// PER بلينكن (group 0)
 	// group 0: أنتوني بلينكن ×2
-	// group 1: أمم المتحدة ×1
+	// group 1: الأمم المتحدة ×1
 }
