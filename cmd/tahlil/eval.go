@@ -26,13 +26,6 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *news != "" {
-		if err := evalNews(*news, *errs, stdout); err != nil {
-			fmt.Fprintf(stderr, "tahlil eval: %v\n", err)
-			return 1
-		}
-		return 0
-	}
 	m := ner.Default()
 	if *modelPath != "" {
 		b, err := os.ReadFile(*modelPath)
@@ -45,6 +38,13 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "tahlil eval: %s is not a model file\n", *modelPath)
 			return 1
 		}
+	}
+	if *news != "" {
+		if err := evalNews(*news, m, *errs, stdout); err != nil {
+			fmt.Fprintf(stderr, "tahlil eval: %v\n", err)
+			return 1
+		}
+		return 0
 	}
 	fmt.Fprintf(stdout, "model %s %s\n", m.Name(), m.Hash())
 	for _, c := range []struct {

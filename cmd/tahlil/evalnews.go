@@ -10,30 +10,51 @@ import (
 	"tahlil/internal/analysis"
 	"tahlil/internal/annotated"
 	"tahlil/internal/conll"
+	"tahlil/internal/ner"
 )
 
-// evalNews scores the whole analysis on the annotated articles in dir and
-// prints the table, and with errs each article's misses.
-func evalNews(dir string, errs bool, w io.Writer) error {
+// article is one annotated article and the file it came from.
+type article struct {
+	file string
+	annotated.Article
+}
+
+// readArticles reads the annotated articles (*.txt) in dir, sorted by name.
+func readArticles(dir string) ([]article, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("%s: no annotated articles (*.txt)", dir)
+		return nil, fmt.Errorf("%s: no annotated articles (*.txt)", dir)
 	}
 	sort.Strings(files)
-	s := conll.NewScore()
+	out := make([]article, 0, len(files))
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		a, err := annotated.Parse(string(src))
 		if err != nil {
-			return fmt.Errorf("%s: %v", f, err)
+			return nil, fmt.Errorf("%s: %v", f, err)
 		}
-		pred, err := names(a.Text)
+		out = append(out, article{f, a})
+	}
+	return out, nil
+}
+
+// evalNews scores the whole analysis, with model m, on the annotated
+// articles in dir and prints the table, and with errs each article's misses.
+func evalNews(dir string, m *ner.Model, errs bool, w io.Writer) error {
+	arts, err := readArticles(dir)
+	if err != nil {
+		return err
+	}
+	s := conll.NewScore()
+	for _, a := range arts {
+		f := a.file
+		pred, err := names(a.Text, m)
 		if err != nil {
 			return fmt.Errorf("%s: %v", f, err)
 		}
@@ -53,14 +74,15 @@ func evalNews(dir string, errs bool, w io.Writer) error {
 			}
 		}
 	}
-	fmt.Fprintf(w, "%d annotated articles in %s, the whole analysis:\n", len(files), dir)
+	fmt.Fprintf(w, "%d annotated articles in %s, the whole analysis:\n", len(arts), dir)
 	s.Write(w)
 	return nil
 }
 
-// names returns the PER, LOC, ORG and MISC entities Analyze finds in text.
-func names(text string) ([]conll.Span, error) {
-	res, err := analysis.Analyze(text, analysis.Options{})
+// names returns the PER, LOC, ORG and MISC entities the analysis finds in
+// text with model m.
+func names(text string, m *ner.Model) ([]conll.Span, error) {
+	res, err := analysis.AnalyzeWith(text, analysis.Options{}, m)
 	if err != nil {
 		return nil, err
 	}

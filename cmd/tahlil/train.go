@@ -65,6 +65,11 @@ const (
 	aqmarTest     = "aqmar/test"
 )
 
+// defaultNews holds the project's own annotated news that the model learns
+// from, relative to the repository root: the dev articles. The test
+// articles beside them are never trained on.
+const defaultNews = "internal/analysis/testdata/annotated/dev"
+
 // wojoodFiles are the parts of the Wojood sample. None of them is a test
 // set of this project, so all three may serve as training data.
 var wojoodFiles = []string{"wojood-sample/train.txt", "wojood-sample/val.txt", "wojood-sample/test.txt"}
@@ -135,6 +140,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	split := fs.String("split", "tail", "with --dev, the dev split: tail (the last 12% of train) or blocks (seeded 40-sentence blocks)")
 	withAQMAR := fs.Bool("aqmar", false, "add AQMAR train to the training data")
 	withWojood := fs.Bool("wojood", false, "add the Wojood sample (all of it) to the training data")
+	news := fs.String("news", defaultNews, "add the hand-annotated articles (*.txt) in these comma-separated directories to the training data, each article one document (\"\" for none)")
 	verbose := fs.Bool("v", false, "log progress")
 	devOut := fs.String("dev-out", "", "with --dev, also write the dev model to this file")
 	pipeline := fs.Bool("pipeline", false, "with --dev, also score what the whole analysis returns with the dev model")
@@ -219,12 +225,27 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		opt.Log = stderr
 	}
 	t0 := time.Now()
-	model, err := ner.Train(alignAll(conll.Group(sents, *docSize)), opt)
+	docs := conll.Group(sents, *docSize)
+	articles := 0
+	if *news != "" {
+		for _, dir := range strings.Split(*news, ",") {
+			arts, err := readArticles(dir)
+			if err != nil {
+				fmt.Fprintf(stderr, "tahlil train: %v\n", err)
+				return 1
+			}
+			for _, a := range arts {
+				docs = append(docs, a.Sentence())
+			}
+			articles += len(arts)
+		}
+	}
+	model, err := ner.Train(alignAll(docs), opt)
 	if err != nil {
 		fmt.Fprintf(stderr, "tahlil train: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stderr, "trained on %d sentences in %v: %d bytes\n", len(sents), time.Since(t0).Round(time.Millisecond), len(model))
+	fmt.Fprintf(stderr, "trained on %d sentences and %d annotated articles in %v: %d bytes\n", len(sents), articles, time.Since(t0).Round(time.Millisecond), len(model))
 	if *dev {
 		m, ok := ner.Load(model, "")
 		if !ok {
@@ -345,3 +366,4 @@ func procliticCounts(data string, train []conll.Sentence) (map[string]int, error
 	}
 	return freq, nil
 }
+

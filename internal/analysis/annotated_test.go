@@ -11,12 +11,13 @@ import (
 )
 
 // annotatedSets are the hand-annotated sets and the lowest micro F1 each may
-// score. The dev set is the one the rules were read against; the test set
-// was scored once, after the rules were written.
+// score. The dev set is the one the rules were read against, and the model
+// learns from it too, so its floor only guards against a model or rule that
+// forgets what it was taught; the test set is neither read nor trained on.
 var annotatedSets = []struct {
 	name  string
 	floor float64
-}{{"dev", 79}, {"test", 71}}
+}{{"dev", 94}, {"test", 74}}
 
 // TestAnnotatedNews scores the whole analysis on the project's hand-annotated
 // news articles (testdata/annotated, see its README) and fails if a set falls

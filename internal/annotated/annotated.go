@@ -10,6 +10,7 @@ package annotated
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"tahlil/internal/conll"
@@ -131,4 +132,60 @@ func Diff(gold, pred []conll.Span) (missed, spurious []conll.Span) {
 		}
 	}
 	return missed, spurious
+}
+
+// Sentence returns the article as one sentence in the corpus's form, so that
+// the model can learn from it as from ANERcorp: a token is a run of letters,
+// marks and digits (with its proclitics, as the corpus writes للأمم) or one
+// other non-space character, and it gets B- or I- of the name it overlaps
+// (the first, if two), or O.
+func (a Article) Sentence() conll.Sentence {
+	var s conll.Sentence
+	n := 0      // next name to consider
+	prev := -1  // the name the previous token belonged to
+	start := -1 // code point where the current word run began, or -1
+	var word strings.Builder
+	emit := func(tok string, from, to int) {
+		for n < len(a.Names) && a.Names[n].End <= from {
+			n++
+		}
+		tag := "O"
+		if n < len(a.Names) && a.Names[n].Start < to {
+			if prev == n {
+				tag = "I-" + a.Names[n].Type
+			} else {
+				tag = "B-" + a.Names[n].Type
+				prev = n
+			}
+		}
+		s.Tokens = append(s.Tokens, tok)
+		s.Tags = append(s.Tags, tag)
+	}
+	cp := 0
+	flush := func() {
+		if start >= 0 {
+			emit(word.String(), start, cp)
+			word.Reset()
+			start = -1
+		}
+	}
+	for _, r := range a.Text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 'ـ':
+			if start < 0 {
+				start = cp
+			}
+			word.WriteRune(r)
+		case unicode.IsSpace(r):
+			flush()
+		default:
+			flush()
+			if !unicode.Is(unicode.Cf, r) {
+				emit(string(r), cp, cp+1)
+			}
+		}
+		cp++
+	}
+	flush()
+	return s
 }

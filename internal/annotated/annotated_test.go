@@ -66,6 +66,32 @@ func TestDiff(t *testing.T) {
 	}
 }
 
+func TestSentence(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"قال [[PER أنتوني بلينكن]] في [[LOC الدوحة]].", "قال/O أنتوني/B-PER بلينكن/I-PER في/O الدوحة/B-LOC ./O"},
+		// Proclitics stay on the word, as in the corpus.
+		{"دعا لل[[ORG أمم المتحدة]] و[[PER زيد]]", "دعا/O للأمم/B-ORG المتحدة/I-ORG وزيد/B-PER"},
+		// Punctuation is a token of its own; two names side by side stay two.
+		{"«[[MISC سماء من قش]]» [[PER جان]]-[[PER لوك موريل]]", "«/O سماء/B-MISC من/I-MISC قش/I-MISC »/O جان/B-PER -/O لوك/B-PER موريل/I-PER"},
+		{"[[LOC غزة]] [[LOC رفح]]\u200f،\n2025", "غزة/B-LOC رفح/B-LOC ،/O 2025/O"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		a, err := Parse(tt.src)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tt.src, err)
+		}
+		s := a.Sentence()
+		var got []string
+		for i, tok := range s.Tokens {
+			got = append(got, tok+"/"+s.Tags[i])
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("Sentence(%q) =\n%s\nwant\n%s", tt.src, g, tt.want)
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"قال [[PER زيد]] في [[LOC مصر]]", "[[PER", "]]", "[[ORG a]]b[[MISC c d]]", "[[LOC \xff]]"} {
 		f.Add(s)
@@ -82,6 +108,13 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("Parse(%q): bad span %v in %d code points", src, s, n)
 			}
 			last = s.End
+		}
+		s := a.Sentence()
+		if len(s.Tokens) != len(s.Tags) {
+			t.Fatalf("Sentence(%q): %d tokens, %d tags", src, len(s.Tokens), len(s.Tags))
+		}
+		if got, want := len(conll.Spans(s.Tags)), len(a.Names); got > want {
+			t.Fatalf("Sentence(%q): %d names from %d", src, got, want)
 		}
 		if utf8.ValidString(src) {
 			if got := Format(a.Text, a.Names); got != src {
