@@ -366,4 +366,3 @@ func procliticCounts(data string, train []conll.Sentence) (map[string]int, error
 	}
 	return freq, nil
 }
-
