@@ -88,6 +88,11 @@ func (ev *letterEvidence) keep(d *token.Doc, i int) bool {
 	if ner.ListedType(t.Stem) == LOC || ner.CountryStart(t.Stem) {
 		return false
 	}
+	// Nor does a name begin with a letter and a head noun: الرئيسة
+	// التنفيذية لمؤسسة البحر الأحمر.
+	if ner.IsOrgHead(t.Stem) || ner.IsPlaceHead(t.Stem) {
+		return false
+	}
 	if i > 0 && t.SpaceBefore {
 		if p := &d.Tokens[i-1]; p.Kind == token.Word && (titles[p.Stem] || isNisba(p)) {
 			return true
@@ -252,6 +257,10 @@ func countryWords(d *token.Doc, first, last int) []string {
 	return words
 }
 
+// lamGovernors are words that a ل preposition follows: خلفاً لفلان, وفقاً
+// لفلان.
+var lamGovernors = map[string]bool{"خلفا": true, "وفقا": true, "طبقا": true, "تبعا": true, "نسبه": true, "خلافا": true}
+
 // dropLetters leaves out of a model span the letters و ف ب ك ل that the
 // tokenizer kept at the start of its first word when the rest is a listed
 // name or a country: لفيسبوك is ل + فيسبوك. The tokenizer keeps the letters
@@ -267,6 +276,11 @@ func dropLetters(d *token.Doc, spans []span) {
 			continue // a letter and four more, two bytes each
 		}
 		runs := token.MoreProclitics(t.Pre, t.Stem)
+		if runs != nil && runs[0] == 1 && strings.HasPrefix(t.Stem, "ل") && s.first > 0 && lamGovernors[d.Tokens[s.first-1].Norm] {
+			s.skip++ // خلفاً لنذير العرباوي
+			s.start, _ = d.Norm.Source(t.NStart+s.skip, t.NEnd)
+			continue
+		}
 		if runs == nil || ner.Listed(t.Stem) || ner.Default().Known(t.Stem) {
 			continue
 		}
