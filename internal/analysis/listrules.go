@@ -292,7 +292,7 @@ func extendHeads(d *token.Doc, spans []span) {
 
 // dropAdverbs drops one-word model spans written with a final tanween
 // fath, as adverbs are (رياضياً، اقتصادياً) and names in news text are not,
-// and such a word at the end of a longer span, and one-word countries that
+// ends a longer span before such a word, and drops one-word countries that
 // countryAdjective finds used as adjectives.
 func dropAdverbs(d *token.Doc, spans []span) []span {
 	// The model's one-word countries that are adjectives or given names,
@@ -313,17 +313,29 @@ func dropAdverbs(d *token.Doc, spans []span) []span {
 			out = append(out, s)
 			continue
 		}
-		b0 := seek.at(d.Tokens[s.last].Start)
-		b1 := seek.at(s.end)
-		if w := d.Text[b0:b1]; strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا") {
-			if s.first == s.last {
+		drop := false
+		for i := s.first; i <= s.last; i++ {
+			t := &d.Tokens[i]
+			if t.Kind != token.Word || !strings.HasSuffix(t.Norm, "ا") {
 				continue
 			}
-			// A name the model ran into the adverb after it: "آبي أحمد
-			// هاتفياً".
-			s.last, s.end = s.last-1, d.Tokens[s.last-1].End
+			b0 := seek.at(t.Start)
+			b1 := seek.at(t.End)
+			if w := d.Text[b0:b1]; !strings.HasSuffix(w, "اً") && !strings.HasSuffix(w, "ًا") {
+				continue
+			}
+			if i == s.first {
+				drop = s.first == s.last
+				continue
+			}
+			// A name the model ran into the adverb or indefinite noun
+			// after it: "آبي أحمد هاتفياً", "افتتحت مايكروسوفت مركزاً".
+			s.last, s.end = i-1, d.Tokens[i-1].End
+			break
 		}
-		out = append(out, s)
+		if !drop {
+			out = append(out, s)
+		}
 	}
 	return out
 }
@@ -1123,7 +1135,15 @@ func joinNameParts(d *token.Doc, spans []span) []span {
 // adverbCandidate reports whether s is a model span whose last word ends in
 // ا once normalized, as an adverb with tanween does.
 func adverbCandidate(d *token.Doc, s span) bool {
-	return s.model && strings.HasSuffix(d.Tokens[s.last].Norm, "ا") && d.Tokens[s.last].Kind == token.Word
+	if !s.model {
+		return false
+	}
+	for i := s.first; i <= s.last; i++ {
+		if t := &d.Tokens[i]; t.Kind == token.Word && strings.HasSuffix(t.Norm, "ا") {
+			return true
+		}
+	}
+	return false
 }
 
 // splitListedHead splits a person of two words or more whose first word

@@ -156,7 +156,7 @@ func TestUnseenCompanies(t *testing.T) {
 func TestHeadsAndJoins(t *testing.T) {
 	checkMentions(t, analysistest.Names{
 		"الاتحاد الاوروبي والصندوق السعودي": ORG, "جامعه كارلوس": ORG, "عبد الله": PER, "محمد": PER,
-		"ريف حمص": LOC, "ريف": LOC, "سفيره": ORG, "ابي احمد هاتفيا": PER, "القوه الشعبيه": ORG, "ايبسوس لصالح": ORG,
+		"ريف حمص": LOC, "ريف": LOC, "سفيره": ORG, "ابي احمد هاتفيا": PER, "زمرال مركزا للابتكار": ORG, "القوه الشعبيه": ORG, "ايبسوس لصالح": ORG,
 	}, []mentionCase{
 		// Two bodies joined by و, the second with its field.
 		{"بتمويل من الاتحاد الأوروبي والصندوق السعودي للتنمية.", "ORG:الاتحاد الأوروبي ORG:الصندوق السعودي للتنمية"},
@@ -176,6 +176,8 @@ func TestHeadsAndJoins(t *testing.T) {
 		{"قال الأمين العام للجامعة العربية إن", "ORG:جامعة العربية"},
 		// An adverb the model ran a name into.
 		{"واتصل الرئيس آبي أحمد هاتفياً بنظيره", "PER:آبي أحمد"},
+		// Or into an indefinite noun in the accusative, mid-span too.
+		{"افتتحت زمرال مركزاً للابتكار في", "ORG:زمرال"},
 	})
 }
 
