@@ -25,8 +25,10 @@ func lineStart(d *token.Doc, seek *byteSeeker, k int) bool {
 }
 
 // datelines returns a place for the one word that opens a line before a
-// dash, as a news story's dateline does ("مسقط - استضافت"), when that word
-// is a listed place or a country and nothing covers it yet.
+// dash, as a news story's dateline does ("مسقط - استضافت"), or before an
+// agency in brackets and a dash ("نيويورك (رويترز) - قال"), when that word
+// is a listed place or a country and nothing covers it yet. A model span of
+// another type over just that word before an agency becomes the place.
 func datelines(d *token.Doc, spans []span) []span {
 	toks := d.Tokens
 	seek := byteSeeker{text: d.Text}
@@ -34,17 +36,39 @@ func datelines(d *token.Doc, spans []span) []span {
 	j := 0
 	for k := 0; k+1 < len(toks); k++ {
 		t := &toks[k]
-		if t.Kind != token.Word || t.Pre != "" || !dash(&toks[k+1]) || !toks[k+1].SpaceBefore || !placeWord(t) {
+		if t.Kind != token.Word || t.Pre != "" || !toks[k+1].SpaceBefore || !datelineAfter(toks, k+1) {
 			continue
 		}
 		if j = spanFrom(spans, j, k); j < len(spans) && spans[j].first <= k {
+			// An agency in brackets makes the line a dateline whatever
+			// the word: the model's name over it is the place.
+			if s := &spans[j]; s.model && s.first == k && s.last == k && s.typ != LOC && toks[k+1].Norm == "(" && lineStart(d, &seek, k) {
+				s.typ = LOC
+			}
 			continue
 		}
-		if lineStart(d, &seek, k) {
+		if placeWord(t) && lineStart(d, &seek, k) {
 			out = append(out, spanOver(d, LOC, k, k))
 		}
 	}
 	return out
+}
+
+// datelineAfter reports whether a dateline's dash follows at token k, or an
+// agency's name in brackets and then the dash: "(رويترز) -".
+func datelineAfter(toks []token.Token, k int) bool {
+	if dash(&toks[k]) {
+		return true
+	}
+	if toks[k].Norm != "(" {
+		return false
+	}
+	for i := k + 1; i < len(toks) && i <= k+5; i++ {
+		if toks[i].Norm == ")" {
+			return i+1 < len(toks) && dash(&toks[i+1])
+		}
+	}
+	return false
 }
 
 // dash reports whether t is a dash, as datelines use.

@@ -25,6 +25,12 @@ func TestDatelines(t *testing.T) {
 		{"قال إن مسقط - وهي عاصمة", ""},
 		{"الحكومة - أعلنت الوزارة", ""},
 	})
+	// Before an agency in brackets, the model's name of any type over the
+	// line's first word is the place.
+	checkMentions(t, analysistest.Names{"نيويورك": ORG, "رويترز": ORG}, []mentionCase{
+		{"نيويورك (رويترز) - قال", "LOC:نيويورك ORG:رويترز"},
+		{"قال نيويورك (رويترز) - قال", "ORG:نيويورك ORG:رويترز"},
+	})
 }
 
 func TestCapitals(t *testing.T) {
