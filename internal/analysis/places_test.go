@@ -162,7 +162,8 @@ func TestUnseenCompanies(t *testing.T) {
 func TestHeadsAndJoins(t *testing.T) {
 	checkMentions(t, analysistest.Names{
 		"الاتحاد الاوروبي والصندوق السعودي": ORG, "جامعه كارلوس": ORG, "عبد الله": PER, "محمد": PER,
-		"ريف حمص": LOC, "ريف": LOC, "سفيره": ORG, "ابي احمد هاتفيا": PER, "زمرال مركزا للابتكار": ORG, "القوه الشعبيه": ORG, "ايبسوس لصالح": ORG,
+		"ريف حمص": LOC, "ريف": LOC, "سفيره": ORG, "ابي احمد هاتفيا": PER, "زمرال مركزا للابتكار": ORG, "ماريا سانتوس ان العقوبات": ORG,
+		"الجيش الوطني الليبي المشير": ORG, "خليفه حفتر": PER, "القوه الشعبيه": ORG, "ايبسوس لصالح": ORG,
 	}, []mentionCase{
 		// Two bodies joined by و, the second with its field.
 		{"بتمويل من الاتحاد الأوروبي والصندوق السعودي للتنمية.", "ORG:الاتحاد الأوروبي ORG:الصندوق السعودي للتنمية"},
@@ -184,6 +185,10 @@ func TestHeadsAndJoins(t *testing.T) {
 		{"واتصل الرئيس آبي أحمد هاتفياً بنظيره", "PER:آبي أحمد"},
 		// Or into an indefinite noun in the accusative, mid-span too.
 		{"افتتحت زمرال مركزاً للابتكار في", "ORG:زمرال"},
+		// Or into the particle after a verb of saying, or into the rank
+		// that opens the next name.
+		{"وقالت ماريا سانتوس إن العقوبات ستضر", "ORG:ماريا سانتوس"},
+		{"وقال قائد الجيش الوطني الليبي المشير خليفة حفتر", "ORG:الجيش الوطني الليبي PER:خليفة حفتر"},
 	})
 }
 

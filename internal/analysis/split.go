@@ -145,7 +145,10 @@ func spanKey(d *token.Doc, s span, first, last int) string {
 //     جوزيف عون، الشيخ تميم) starts after it, unless a facility's head noun
 //     comes before it (جامعة الملك سعود);
 //   - a person of three words or more ends before a last word that looks
-//     like a future-tense verb (see futureVerb).
+//     like a future-tense verb (see futureVerb);
+//   - any name ends before a pronoun or the particle إن or أن (see
+//     afterName), and an organization, place or other name before a rank
+//     that opens the next person's name (see rankAfter).
 func trimEdges(d *token.Doc, spans []span) {
 	for i := range spans {
 		s := &spans[i]
@@ -176,11 +179,32 @@ func trimEdges(d *token.Doc, spans []span) {
 			s.last-- // "أمر النائب العام محمد شوقي بحبس أربعة متهمين"
 			s.end = d.Tokens[s.last].End
 		}
-		for s.last > s.first && (afterName(&d.Tokens[s.last]) || s.typ == PER && scoreNoun(&d.Tokens[s.last])) {
-			s.last-- // "وزياد هو نجل …", "وسجل محمد صلاح هدفين"
+		for k := s.first + 1; k <= s.last; k++ {
+			if afterName(&d.Tokens[k]) {
+				s.last = k - 1 // "قالت كايا كالاس إن العقوبات"
+				s.end = d.Tokens[s.last].End
+				break
+			}
+		}
+		for s.last > s.first && (s.typ == PER && scoreNoun(&d.Tokens[s.last]) || s.typ != PER && rankAfter(&d.Tokens[s.last])) {
+			s.last-- // "وسجل محمد صلاح هدفين", "الجيش الوطني الليبي المشير"
 			s.end = d.Tokens[s.last].End
 		}
 	}
+}
+
+// rankAfter reports whether t is a rank or title with the article that
+// begins the name of the person after an organization or place ("قائد
+// الجيش الوطني الليبي المشير خليفة حفتر"), and so ends no name of its own.
+func rankAfter(t *token.Token) bool {
+	if t.Kind != token.Word || t.Pre != "" || !t.Al {
+		return false
+	}
+	switch t.Bare() {
+	case "مشير", "عماد", "لواء", "عقيد", "عميد", "جنرال", "رئيس", "رئيسه", "سيد", "سيده", "دكتور", "وزير", "وزيره":
+		return true
+	}
+	return false
 }
 
 // prepositionalNoun reports whether t is a word the model does not know
