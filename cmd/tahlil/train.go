@@ -24,11 +24,14 @@ func init() {
 
 // Defaults of the committed model. They were chosen on the dev split only.
 const (
-	defaultModelPath   = "internal/ner/model/anercorp.tner"
-	defaultModelName   = "anercorp-2026-11"
-	defaultSeed        = 1
-	defaultEpochs      = 12
-	defaultMaxFeatures = 100000
+	defaultModelPath = "internal/ner/model/anercorp.tner"
+	defaultModelName = "anercorp-2026-11"
+	defaultSeed      = 1
+	defaultEpochs    = 12
+	// 92,000 features keep the Workers bundle under the free plan's 3 MiB
+	// gzipped now that the news articles bring more features past pruning;
+	// 100,000 scored 0.2 higher on dev, the same on held-out news.
+	defaultMaxFeatures = 92000
 	defaultMinCount    = 1
 	defaultDropWord    = 0
 	defaultOPenalty    = 0

@@ -1339,7 +1339,7 @@ func TestTitlesLeftOut(t *testing.T) {
 }
 
 func TestNameEnds(t *testing.T) {
-	names := analysistest.Names{"المايسترو احمد الصعيدي": PER, "زياد هو": PER, "محمد شوقي بحبس": PER, "الجزيره ان": ORG,
+	names := analysistest.Names{"المايسترو احمد الصعيدي": PER, "زياد هو": PER, "محمد شوقي بتصادم": PER, "الجزيره ان": ORG,
 		"باريس": LOC}
 	checkMentions(t, names, []mentionCase{
 		{"بقيادة المايسترو أحمد الصعيدي", "PER:أحمد الصعيدي"},
@@ -1347,7 +1347,7 @@ func TestNameEnds(t *testing.T) {
 		{"وزياد هو نجل فيروز", "PER:زياد"},
 		{"وقالت قناة الجزيرة إن", "ORG:الجزيرة"},
 		// ب before a word the model knows is a preposition, not a name.
-		{"أمر محمد شوقي بحبس أربعة", "PER:محمد شوقي NUM:أربعة"},
+		{"أصيب محمد شوقي بتصادم سيارتين", "PER:محمد شوقي"},
 		// A listed place after ب is "in" it, even after an adjective that
 		// would keep the letter of a person's name.
 		{"الألعاب الأولمبية بباريس", "MISC:الألعاب الأولمبية LOC:باريس"},

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tahlil/internal/gazetteer"
 	"tahlil/internal/ner"
 	"tahlil/internal/token"
 )
@@ -147,8 +148,9 @@ func spanKey(d *token.Doc, s span, first, last int) string {
 //   - a person of three words or more ends before a last word that looks
 //     like a future-tense verb (see futureVerb);
 //   - any name ends before a pronoun or the particle إن or أن (see
-//     afterName), and an organization, place or other name before a rank
-//     that opens the next person's name (see rankAfter).
+//     afterName), and an organization, place or other name before a last
+//     word that is ب or ل with a common noun (see prepositionalPhrase) and
+//     before a rank that opens the next person's name (see rankAfter).
 func trimEdges(d *token.Doc, spans []span) {
 	for i := range spans {
 		s := &spans[i]
@@ -180,8 +182,8 @@ func trimEdges(d *token.Doc, spans []span) {
 			s.end = d.Tokens[s.last].End
 		}
 		for k := s.first + 1; k <= s.last; k++ {
-			if afterName(&d.Tokens[k]) {
-				s.last = k - 1 // "قالت كايا كالاس إن العقوبات"
+			if afterName(&d.Tokens[k]) || k == s.last && s.typ != PER && prepositionalPhrase(&d.Tokens[k]) {
+				s.last = k - 1 // "قالت كايا كالاس إن العقوبات", "سامسونغ الكورية لتطوير"
 				s.end = d.Tokens[s.last].End
 				break
 			}
@@ -191,6 +193,18 @@ func trimEdges(d *token.Doc, spans []span) {
 			s.end = d.Tokens[s.last].End
 		}
 	}
+}
+
+// prepositionalPhrase reports whether t is ب or ل before a common noun
+// without the article (لتطوير، لإنشاء، بصاروخ): at the end of a name, the
+// purpose or means after it, not part of it. Inside a name such a noun
+// leads its field (الهيئة العامة لتنظيم الكهرباء), a name's own field
+// takes the article (للتكنولوجيا), and its place is a name (بمراكش).
+func prepositionalPhrase(t *token.Token) bool {
+	if t.Kind != token.Word || t.Al || (t.Pre != "ل" && t.Pre != "ب") || utf8.RuneCountInString(t.Stem) < 3 {
+		return false
+	}
+	return ner.Default().Known(t.Stem) && !ner.Listed(t.Stem) && !gazetteer.IsCountry(gazetteer.Key(t.Stem))
 }
 
 // rankAfter reports whether t is a rank or title with the article that
