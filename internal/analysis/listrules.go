@@ -764,8 +764,8 @@ func fixPersonEdges(d *token.Doc, spans []span) []span {
 			(i+1 == len(spans) || spans[i+1].first > s.last+1); n++ {
 			// No name ends in بن or عبد: "غانم بن فضل البوعينين".
 			t := &toks[s.last+1]
-			if t.Kind != token.Word || !t.SpaceBefore || t.Pre != "" {
-				break
+			if t.Kind != token.Word || !t.SpaceBefore || t.Pre != "" || afterName(t) || functionWords[t.Norm] {
+				break // "وقال آبي إن إثيوبيا": آبي, not أبي, before a particle
 			}
 			s.last, s.end = s.last+1, t.End
 		}

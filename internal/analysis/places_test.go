@@ -239,9 +239,11 @@ func TestTitlesByAuthor(t *testing.T) {
 }
 
 func TestNameEndsInNews(t *testing.T) {
-	checkMentions(t, analysistest.Names{"غانم بن": PER, "وزاره الاسكان والتخطيط": ORG, "ديوان الرقابه الماليه": ORG, "بيجو": ORG}, []mentionCase{
+	checkMentions(t, analysistest.Names{"غانم بن": PER, "ابي": PER, "وزاره الاسكان والتخطيط": ORG, "ديوان الرقابه الماليه": ORG, "بيجو": ORG}, []mentionCase{
 		// No name ends in بن.
 		{"وقال النائب غانم بن فضل إن", "PER:غانم بن فضل"},
+		// Nor in آبي, which reads as أبي; but a particle is no name.
+		{"وقال آبي إن إثيوبيا", "PER:آبي LOC:إثيوبيا"},
 		// A body's coordinated field keeps its adjective.
 		{"إن وزارة الإسكان والتخطيط العمراني ستعمل", "ORG:وزارة الإسكان والتخطيط العمراني"},
 		{"وقال ديوان الرقابة المالية والإدارية إن", "ORG:ديوان الرقابة المالية والإدارية"},
