@@ -16,6 +16,9 @@ type Aligned struct {
 	Owner  []int
 	Labels []uint8
 	Gold   conll.Sentence
+	// Repeat is how many times training visits the document in each
+	// epoch; 0 means once.
+	Repeat int
 }
 
 // Align tokenizes a corpus sentence joined by spaces and labels its tokens:

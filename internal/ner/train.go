@@ -160,7 +160,9 @@ func train(docs []*Aligned, first [][]uint8, opt TrainOptions) ([]byte, error) {
 					}
 				}
 			}
-			insts = append(insts, x)
+			for range max(1, a.Repeat) {
+				insts = append(insts, x)
+			}
 		})
 	}
 	// Word counts, over all documents and per jackknife fold: a document's
