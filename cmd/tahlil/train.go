@@ -9,9 +9,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"tahlil/internal/conll"
 	"tahlil/internal/ner"
@@ -241,6 +243,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return 1
 			}
 			for _, a := range arts {
+				a.Names = slices.DeleteFunc(a.Names, func(n conll.Span) bool { return corpusOmits(a.Text, n) })
 				docs = append(docs, a.Sentence())
 			}
 			articles += len(arts)
@@ -375,4 +378,23 @@ func procliticCounts(data string, train []conll.Sentence) (map[string]int, error
 		token.CountWords(freq, strings.Join(s.Tokens, " "))
 	}
 	return freq, nil
+}
+
+// corpusOmits reports whether ANERcorp leaves the article's name n
+// untagged, so that the model learns one convention: ministries (وزارة is
+// O all 33 times in ANERcorp train) and armies (الجيش and the word after it
+// are O O 83 times). The analysis marks ministries by rule. Without them the
+// model scored 0.8 and 0.05 higher on ANERcorp dev on two seeds, and the
+// same on 84 held-out news articles.
+func corpusOmits(text string, n conll.Span) bool {
+	if n.Type != "ORG" {
+		return false
+	}
+	i := 0
+	for k := 0; k < n.Start && i < len(text); k++ {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	name := text[i:]
+	return strings.HasPrefix(name, "وزارة") || strings.HasPrefix(name, "الجيش")
 }
