@@ -138,6 +138,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	keepNameInitial(d, ms)
 	keepPlaceInitial(d, ms)
 	personsAsOrgs(d, ms)
+	counterparts(d, ms)
 	companiesNotPersons(d, ms)
 	ms = splitListedHead(d, ms)
 	ms = joinGodNames(d, ms)

@@ -1326,6 +1326,31 @@ func publishers(d *token.Doc, spans []span) []span {
 	return out
 }
 
+// counterparts retypes as a person a model name of up to three words, with
+// no article or proclitic on its first, right after a word for someone's
+// counterpart and an optional adjective of origin: "استقبل نظيره
+// الإندونيسي سوجيونو". Only a person is a minister's counterpart.
+func counterparts(d *token.Doc, spans []span) {
+	toks := d.Tokens
+	for k := range spans {
+		s := &spans[k]
+		if !s.model || s.typ == PER || s.last-s.first > 2 || s.first == 0 {
+			continue
+		}
+		if t := &toks[s.first]; t.Kind != token.Word || t.Al || t.Pre != "" || s.skip != 0 {
+			continue
+		}
+		p := s.first - 1
+		if p > 0 && isNisba(&toks[p]) && toks[p].Pre == "" {
+			p--
+		}
+		switch toks[p].Norm {
+		case "نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيرهم", "نظيريه":
+			s.typ = PER
+		}
+	}
+}
+
 // personsAsOrgs retypes as a person an organization of two words that are a
 // listed given name and one more word, neither an organization's nor with
 // the article, the name's first letter not left out: "المتحدث باسم المنظمة

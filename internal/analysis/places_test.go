@@ -285,3 +285,14 @@ func TestPlaceBeforeGivenName(t *testing.T) {
 		{"وقالت ممثلة المفوضية في لبنان كلوديا فيشر إن", "LOC:لبنان PER:كلوديا"},
 	})
 }
+
+func TestCounterparts(t *testing.T) {
+	checkMentions(t, analysistest.Names{"سوجيونو": ORG, "الاتحاد": ORG, "عمان": LOC}, []mentionCase{
+		// A minister's counterpart is a person, whatever the model said.
+		{"استقبل الوزير نظيره الإندونيسي سوجيونو في", "PER:سوجيونو"},
+		{"التقت نظيرها سوجيونو", "PER:سوجيونو"},
+		// A name with the article, or not right after, is left alone.
+		{"هاتف نظيره الاتحاد", "ORG:الاتحاد"},
+		{"وصل نظيره إلى عمان", "LOC:عمان"},
+	})
+}
