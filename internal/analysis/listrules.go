@@ -1446,9 +1446,27 @@ func ministries(d *token.Doc) []span {
 		}
 		if last+1 < len(toks) && word(last+1) && ministrySecond(toks[last+1].Norm) {
 			last++
-		} else if t := &toks[min(last+1, len(toks)-1)]; ministry && last+1 < len(toks) && t.Kind == token.Word && t.Pre == "و" &&
-			t.Al && t.SpaceBefore && !femNationality(t.Stem) {
-			last++ // a second field: وزارة التجهيز والماء، وزارة الصحة والسكان
+		}
+		// Up to two more fields after و, each with its own second word:
+		// وزارة التجهيز والماء، وزارة التعليم العالي والبحث العلمي، وزارة
+		// الصحة ووقاية المجتمع، وزارة الخارجية وشؤون المغتربين.
+		for n := 0; ministry && n < 2 && last+1 < len(toks); n++ {
+			t := &toks[last+1]
+			if t.Kind != token.Word || t.Pre != "و" || !t.SpaceBefore || femNationality(t.Stem) {
+				break
+			}
+			switch {
+			case t.Al && !ministryPartner(t.Stem):
+				last++
+			case ministryConstruct(t.Stem) && last+2 < len(toks) && word(last+2):
+				last += 2
+			default:
+				n = 2
+				continue
+			}
+			if last+1 < len(toks) && word(last+1) && ministrySecond(toks[last+1].Norm) {
+				last++
+			}
 		}
 		if w := toks[min(last+1, len(toks)-1)].Norm; last+1 < len(toks) && word(last+1) && (femNationality(w) || nationality(w)) {
 			last++
@@ -1527,12 +1545,35 @@ func partyDescription(w string) bool {
 }
 
 // ministrySecond reports whether w is the second word of a ministry's
-// field: التعليم العالي، الشؤون الخارجية، التنمية الاجتماعية.
+// field: التعليم العالي، الشؤون الخارجية، التنمية الاجتماعية، التضامن
+// الاجتماعي، البحث العلمي.
 func ministrySecond(w string) bool {
 	switch w {
 	case "العالي", "الخارجيه", "الداخليه", "الاجتماعيه", "الاسلاميه", "الدينيه", "الوطني", "الوطنيه",
 		"المحليه", "البلديه", "الريفيه", "العامه", "الرقميه", "الاقتصاديه", "الخارجي", "الانسانيه", "المائيه", "الطبيعيه",
-		"العمراني", "الاداريه", "الاتحاديه", "الخاصه", "الصحيه", "الزراعيه", "الثقافيه":
+		"العمراني", "الاداريه", "الاتحاديه", "الخاصه", "الصحيه", "الزراعيه", "الثقافيه",
+		"الاجتماعي", "العلمي", "الفني", "المهني", "الرقمي", "الاقتصادي", "البيئي", "المدني", "الاسلامي":
+		return true
+	}
+	return false
+}
+
+// ministryPartner reports whether w, after و, names a body that acts with a
+// ministry rather than a second field of it: وزارة الداخلية والجيش.
+func ministryPartner(w string) bool {
+	switch w {
+	case "الجيش", "القوات", "الشرطه", "الحكومه", "البرلمان", "المخابرات", "الامم", "البنك":
+		return true
+	}
+	return false
+}
+
+// ministryConstruct reports whether the bare word, without the article,
+// opens a ministry's second field with the word after it: وشؤون
+// المغتربين، ووقاية المجتمع، وتنمية المجتمع.
+func ministryConstruct(w string) bool {
+	switch w {
+	case "شؤون", "شوون", "وقايه", "تنميه", "تطوير", "رعايه", "حمايه", "تحديث":
 		return true
 	}
 	return false
