@@ -199,6 +199,7 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	spans = cutAtLineBreaks(spans, nl)
 	spans = dropInLinks(d.Text, spans)
 	spans = dropInvisible(d, spans)
+	spans = dropTanween(d, spans)
 	spans = cutAtSeparators(d, spans)
 	guil := guillemetSpans(d, spans)
 	ents := entities(d, spans)
@@ -869,6 +870,29 @@ func dropInvisible(d *token.Doc, spans []span) []span {
 			}
 		}
 		return true
+	})
+}
+
+// dropTanween drops the PER, LOC, ORG and MISC spans whose first word is
+// written with a final tanween fath: an adverb or an indefinite noun in the
+// accusative (ليس نادياً عادياً، جاهزة لوجستياً), which no name in news is,
+// whatever rule or list found it (ناديا is a given name once normalized).
+// Counts and dates keep theirs (27 ألفاً، عاماً).
+func dropTanween(d *token.Doc, spans []span) []span {
+	if !strings.ContainsRune(d.Text, '\u064B') {
+		return spans
+	}
+	seek := byteSeeker{text: d.Text}
+	return slices.DeleteFunc(spans, func(s span) bool {
+		if s.typ == DATE || s.typ == NUM {
+			return false
+		}
+		t := &d.Tokens[s.first]
+		if t.Kind != token.Word || !strings.HasSuffix(t.Norm, "ا") {
+			return false
+		}
+		w := d.Text[seek.at(t.Start):seek.at(t.End)]
+		return strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا")
 	})
 }
 

@@ -296,3 +296,13 @@ func TestCounterparts(t *testing.T) {
 		{"وصل نظيره إلى عمان", "LOC:عمان"},
 	})
 }
+
+func TestDropTanween(t *testing.T) {
+	checkMentions(t, analysistest.Names{"ناديا": PER, "لوجستيا للسيناريوهين": ORG}, []mentionCase{
+		// A word in the accusative with tanween is no name, whatever found it.
+		{"قال إن الإسماعيلي ليس نادياً عادياً", ""},
+		{"الوزارة جاهزة لوجستياً للسيناريوهين", ""},
+		// Without tanween it stays; counts keep theirs.
+		{"قالت ناديا إن 27 ألفاً حضروا", "PER:ناديا NUM:27 ألفاً"},
+	})
+}
