@@ -35,7 +35,7 @@ const (
 	// 100,000 scored 0.2 higher on dev, the same on held-out news.
 	defaultMaxFeatures  = 92000
 	defaultMinCount     = 1
-	defaultCorpusCopies = 1
+	defaultCorpusCopies = 2
 	defaultDropWord     = 0
 	defaultOPenalty     = 0
 	defaultMargin       = 0

@@ -755,7 +755,7 @@ func TestKeepNameInitial(t *testing.T) {
 	// stays whole as a listed name, and فلورنتينو and فبيريز keep their
 	// letters (no corpus word follows them).
 	names := analysistest.Names{"فلورنتينو بيريز": PER, "بيريز": PER, "فبيريز": PER, "ويليام": PER, "نتنياهو": PER, "لفيسبوك": ORG,
-		"لماركيز لوبيز": PER}
+		"لماركيز لوبيز": PER, "اتفاقيه زمرال": MISC}
 	checkMentions(t, names, []mentionCase{
 		// A name's own ف is not a conjunction.
 		{"قال رئيس النادي فلورنتينو بيريز إن", "PER:فلورنتينو بيريز"},
@@ -763,6 +763,8 @@ func TestKeepNameInitial(t *testing.T) {
 		{"وصل بيريز ثم قال فبيريز إن", "PER:بيريز PER:بيريز"},
 		// Or the rest is a listed name.
 		{"قال لفيسبوك إن", "ORG:فيسبوك"},
+		// Nor before an event's or a body's head noun after an adjective.
+		{"قال الأمين التنفيذي لاتفاقية زمرال إن", "MISC:اتفاقية زمرال"},
 		// A ل after خلفاً is a preposition, whatever follows it.
 		{"عُيّن مدرباً خلفاً لماركيز لوبيز", "PER:ماركيز لوبيز"},
 		// A و stays a conjunction, except on a listed given name.

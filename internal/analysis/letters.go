@@ -90,7 +90,7 @@ func (ev *letterEvidence) keep(d *token.Doc, i int) bool {
 	}
 	// Nor does a name begin with a letter and a head noun: الرئيسة
 	// التنفيذية لمؤسسة البحر الأحمر.
-	if ner.IsOrgHead(t.Stem) || ner.IsPlaceHead(t.Stem) {
+	if ner.IsOrgHead(t.Stem) || ner.IsPlaceHead(t.Stem) || ner.IsEventHead(t.Stem) {
 		return false
 	}
 	if i > 0 && t.SpaceBefore {

@@ -123,7 +123,7 @@ func TestPlacesAfterHeads(t *testing.T) {
 		// Unknown words after a plural or dual noun for towns, and those
 		// joined to them by و.
 		{"غمرت المياه مناطق نوشهرة وتشارسدا أمس", "LOC:نوشهرة LOC:تشارسدا DATE:أمس"},
-		{"يمر بمحافظات الشوبك والطفيلة جنوباً", "LOC:الشوبك LOC:الطفيلة"},
+		{"يمر بمحافظات الشوبك وذيبان جنوباً", "LOC:الشوبك LOC:ذيبان"},
 		{"في أقضية صور والنبطية", "LOC:صور LOC:النبطية"},
 		// After a singular noun a listed place, or an unseen word not
 		// shaped like a verbal noun or a plural.
@@ -162,7 +162,7 @@ func TestUnseenCompanies(t *testing.T) {
 func TestHeadsAndJoins(t *testing.T) {
 	checkMentions(t, analysistest.Names{
 		"الاتحاد الاوروبي والصندوق السعودي": ORG, "جامعه كارلوس": ORG, "عبد الله": PER, "محمد": PER,
-		"ريف حمص": LOC, "ريف": LOC, "سفيره": ORG, "ابي احمد هاتفيا": PER, "زمرال مركزا للابتكار": ORG, "ماريا سانتوس ان العقوبات": ORG, "زمرال الكوريه لتطوير": ORG,
+		"ريف حمص": LOC, "ريف": LOC, "سفيره": ORG, "ابي احمد هاتفيا": PER, "زمرال مركزا للابتكار": ORG, "ماريا سانتوس ان العقوبات": ORG, "زمرال الكوريه لتطوير": ORG, "زمرال 4": ORG,
 		"الهيئه العامه لتنظيم الكهرباء": ORG,
 		"الجيش الوطني الليبي المشير":    ORG, "خليفه حفتر": PER, "القوه الشعبيه": ORG, "ايبسوس لصالح": ORG,
 	}, []mentionCase{
@@ -189,6 +189,8 @@ func TestHeadsAndJoins(t *testing.T) {
 		// Or into the particle after a verb of saying, or into the rank
 		// that opens the next name.
 		{"وقالت ماريا سانتوس إن العقوبات ستضر", "ORG:ماريا سانتوس"},
+		// Or into the number of a percentage after it.
+		{"وارتفع سهم زمرال 4% أمس", "ORG:زمرال NUM:4% DATE:أمس"},
 		// Or into ب or ل with a common noun at its end, but not inside it.
 		{"تعاقدت مع زمرال الكورية لتطوير الشرائح", "ORG:زمرال الكورية"},
 		{"قالت الهيئة العامة لتنظيم الكهرباء إن", "ORG:الهيئة العامة لتنظيم الكهرباء"},

@@ -77,6 +77,10 @@ func IsOrgHead(bare string) bool { return lexClass(lexLookup(wordHash(bare))) ==
 // follow, such as مدينه, ولايه or منطقه.
 func IsPlaceHead(bare string) bool { return lexClass(lexLookup(wordHash(bare))) == classLocWord }
 
+// IsEventHead reports whether the bare word is a common head of the names
+// of events, agreements and works, such as مؤتمر, اتفاقيه or مهرجان.
+func IsEventHead(bare string) bool { return lexClass(lexLookup(wordHash(bare))) == classMiscWord }
+
 // IsTitle reports whether the bare search-normalized word is a title or
 // role that comes before a person's name: رئيس، شيخ، لواء، وزير.
 func IsTitle(bare string) bool { return lexClass(lexLookup(wordHash(bare))) == classPerTitle }

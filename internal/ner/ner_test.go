@@ -15,7 +15,7 @@ import (
 
 // committedTestF1 is the embedded model's micro F1 on ANERcorp test, as
 // `tahlil eval` reports it. Update it together with the model file.
-const committedTestF1 = 73.04
+const committedTestF1 = 73.65
 
 func TestModelHash(t *testing.T) {
 	sum := sha256.Sum256(modelFile)
