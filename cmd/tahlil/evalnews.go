@@ -3,9 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"sort"
 
 	"tahlil/internal/analysis"
 	"tahlil/internal/annotated"
@@ -13,47 +11,16 @@ import (
 	"tahlil/internal/ner"
 )
 
-// article is one annotated article and the file it came from.
-type article struct {
-	file string
-	annotated.Article
-}
-
-// readArticles reads the annotated articles (*.txt) in dir, sorted by name.
-func readArticles(dir string) ([]article, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil {
-		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("%s: no annotated articles (*.txt)", dir)
-	}
-	sort.Strings(files)
-	out := make([]article, 0, len(files))
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		a, err := annotated.Parse(string(src))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", f, err)
-		}
-		out = append(out, article{f, a})
-	}
-	return out, nil
-}
-
 // evalNews scores the whole analysis, with model m, on the annotated
 // articles in dir and prints the table, and with errs each article's misses.
 func evalNews(dir string, m *ner.Model, errs bool, w io.Writer) error {
-	arts, err := readArticles(dir)
+	arts, err := annotated.ReadDir(dir)
 	if err != nil {
 		return err
 	}
 	s := conll.NewScore()
 	for _, a := range arts {
-		f := a.file
+		f := a.Path
 		pred, err := names(a.Text, m)
 		if err != nil {
 			return fmt.Errorf("%s: %v", f, err)

@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"tahlil/internal/annotated"
 	"tahlil/internal/conll"
 	"tahlil/internal/ner"
 	"tahlil/internal/token"
@@ -237,7 +238,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	articles := 0
 	if *news != "" {
 		for _, dir := range strings.Split(*news, ",") {
-			arts, err := readArticles(dir)
+			arts, err := annotated.ReadDir(dir)
 			if err != nil {
 				fmt.Fprintf(stderr, "tahlil train: %v\n", err)
 				return 1

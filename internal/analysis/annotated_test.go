@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,23 +24,12 @@ var annotatedSets = []struct {
 func TestAnnotatedNews(t *testing.T) {
 	for _, c := range annotatedSets {
 		set, floor := c.name, c.floor
-		files, err := filepath.Glob(filepath.Join("testdata", "annotated", set, "*.txt"))
+		files, err := annotated.ReadDir(filepath.Join("testdata", "annotated", set))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(files) == 0 {
-			continue
-		}
 		s := conll.NewScore()
-		for _, f := range files {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, err := annotated.Parse(string(src))
-			if err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
+		for _, a := range files {
 			res, err := Analyze(a.Text, Options{})
 			if err != nil {
 				t.Fatal(err)

@@ -9,6 +9,9 @@ package annotated
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -188,4 +191,36 @@ func (a Article) Sentence() conll.Sentence {
 	}
 	flush()
 	return s
+}
+
+// File is an annotated article and the file it was read from.
+type File struct {
+	Path string
+	Article
+}
+
+// ReadDir reads the annotated articles (*.txt) in dir, sorted by name. A
+// directory with none is an error, so a misspelt set is never read as empty.
+func ReadDir(dir string) ([]File, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("%s: no annotated articles (*.txt)", dir)
+	}
+	sort.Strings(paths)
+	out := make([]File, 0, len(paths))
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		a, err := Parse(string(src))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", p, err)
+		}
+		out = append(out, File{p, a})
+	}
+	return out, nil
 }

@@ -2,6 +2,8 @@ package annotated
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -140,4 +142,29 @@ func ExampleParse() {
 	// PER زيد الخطيب
 	// LOC عمّان
 	// 1 missed, 1 spurious: وصل زيد الخطيب إلى [[ORG عمّان]] أمس.
+}
+
+func TestReadDir(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := ReadDir(dir); err == nil {
+		t.Error("ReadDir of a directory with no articles: no error")
+	}
+	for name, src := range map[string]string{"b.txt": "في [[LOC عمّان]]", "a.txt": "قال [[PER زيد]]", "c.md": "[[PER"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 || filepath.Base(files[0].Path) != "a.txt" || files[1].Names[0].Type != "LOC" {
+		t.Errorf("ReadDir = %+v; want a.txt then b.txt", files)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "d.txt"), []byte("[[PER"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadDir(dir); err == nil || !strings.Contains(err.Error(), "d.txt") {
+		t.Errorf("ReadDir with a bad article: %v; want an error naming d.txt", err)
+	}
 }
