@@ -887,13 +887,19 @@ func dropTanween(d *token.Doc, spans []span) []span {
 		if s.typ == DATE || s.typ == NUM {
 			return false
 		}
-		t := &d.Tokens[s.first]
-		if t.Kind != token.Word || !strings.HasSuffix(t.Norm, "ا") {
-			return false
-		}
-		w := d.Text[seek.at(t.Start):seek.at(t.End)]
-		return strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا")
+		return withTanween(d, &seek, &d.Tokens[s.first])
 	})
+}
+
+// withTanween reports whether the word t is written in the input with a
+// final tanween fath (اً or ًا), as adverbs and nouns in the accusative
+// are. seek must not have passed t's start.
+func withTanween(d *token.Doc, seek *byteSeeker, t *token.Token) bool {
+	if t.Kind != token.Word || !strings.HasSuffix(t.Norm, "ا") {
+		return false // the tanween's alef survives normalization
+	}
+	w := d.Text[seek.at(t.Start):seek.at(t.End)]
+	return strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا")
 }
 
 // splitAtLines splits a model span at the first line break inside it: a

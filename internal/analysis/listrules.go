@@ -315,13 +315,7 @@ func dropAdverbs(d *token.Doc, spans []span) []span {
 		}
 		drop := false
 		for i := s.first; i <= s.last; i++ {
-			t := &d.Tokens[i]
-			if t.Kind != token.Word || !strings.HasSuffix(t.Norm, "ا") {
-				continue
-			}
-			b0 := seek.at(t.Start)
-			b1 := seek.at(t.End)
-			if w := d.Text[b0:b1]; !strings.HasSuffix(w, "اً") && !strings.HasSuffix(w, "ًا") {
+			if !withTanween(d, &seek, &d.Tokens[i]) {
 				continue
 			}
 			if i == s.first {
