@@ -186,7 +186,9 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 	ms = merge(ms, unseenCompanies(d, ms))
 	ms = merge(ms, publishers(d, ms))
 	ms = merge(ms, agencyInitials(d))
-	spans := merge(ms, ruleSpans(d, rules))
+	rs := ruleSpans(d, rules)
+	yieldNumbers(d, ms, rs)
+	spans := merge(ms, rs)
 	trimDescriptions(d, spans)
 	datesAsPlaces(d, spans)
 	spans = saudiAfterOrgs(d, spans)
@@ -337,6 +339,41 @@ func ruleSpans(d *token.Doc, ms []numdate.Mention) []span {
 		out = append(out, span{typ: m.Type, first: m.Start, last: m.End - 1, skip: m.Skip, start: start, end: d.Tokens[m.End-1].End})
 	}
 	return out
+}
+
+// yieldNumbers ends a name before its last words when they are numbers that
+// begin a longer date or amount: in "ارتفع سهم إنفيديا 4%" the model's
+// إنفيديا 4 gives 4 to the amount 4%, which merge would otherwise drop as
+// overlapping. A name that holds a whole rule span (آيفون 17) keeps it.
+// Both lists are sorted.
+func yieldNumbers(d *token.Doc, names, rules []span) {
+	j := 0
+	for k := range names {
+		s := &names[k]
+		if s.typ == DATE || s.typ == NUM || s.last == s.first || d.Tokens[s.last].Kind != token.Number {
+			continue
+		}
+		for j < len(rules) && rules[j].last < s.first {
+			j++
+		}
+		for r := j; r < len(rules) && rules[r].first <= s.last; r++ {
+			if rules[r].first > s.first && rules[r].last > s.last && numbersFrom(d, rules[r].first, s.last) {
+				s.last = rules[r].first - 1
+				s.end = d.Tokens[s.last].End
+				break
+			}
+		}
+	}
+}
+
+// numbersFrom reports whether tokens first to last are all numbers.
+func numbersFrom(d *token.Doc, first, last int) bool {
+	for k := first; k <= last; k++ {
+		if d.Tokens[k].Kind != token.Number {
+			return false
+		}
+	}
+	return true
 }
 
 // merge combines model and rule spans, both sorted, into one sorted list

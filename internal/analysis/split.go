@@ -188,10 +188,6 @@ func trimEdges(d *token.Doc, spans []span) {
 				break
 			}
 		}
-		if s.typ != MISC && s.last > s.first && d.Tokens[s.last].Kind == token.Number && percentAfter(d, s.last+1) {
-			s.last-- // "ارتفع سهم إنفيديا 4%": the number is a share's change
-			s.end = d.Tokens[s.last].End
-		}
 		for s.last > s.first && (s.typ == PER && scoreNoun(&d.Tokens[s.last]) || s.typ != PER && rankAfter(&d.Tokens[s.last])) {
 			s.last-- // "وسجل محمد صلاح هدفين", "الجيش الوطني الليبي المشير"
 			s.end = d.Tokens[s.last].End
@@ -209,21 +205,6 @@ func prepositionalPhrase(t *token.Token) bool {
 		return false
 	}
 	return ner.Default().Known(t.Stem) && !ner.Listed(t.Stem) && !gazetteer.IsCountry(gazetteer.Key(t.Stem))
-}
-
-// percentAfter reports whether token k is a percent sign or the words that
-// make the number before it a percentage (بالمئة، في المئة).
-func percentAfter(d *token.Doc, k int) bool {
-	if k >= len(d.Tokens) {
-		return false
-	}
-	switch t := &d.Tokens[k]; t.Norm {
-	case "%", "٪", "بالمئه", "بالمائه":
-		return true
-	case "في":
-		return k+1 < len(d.Tokens) && (d.Tokens[k+1].Norm == "المئه" || d.Tokens[k+1].Norm == "المائه")
-	}
-	return false
 }
 
 // rankAfter reports whether t is a rank or title with the article that
