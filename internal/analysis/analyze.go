@@ -219,16 +219,12 @@ func assemble(d *token.Doc, names []ner.Mention, rules []numdate.Mention) ([]Ent
 // الأمم المتحدة. Only the label changes; the group's key stays its
 // mention's.
 func restoreArticles(d *token.Doc, ents []Entity, groups []Group) {
-	done := make([]bool, len(groups))
 	t := 0 // entities are sorted, so the token search only moves forward
 	for i := range ents {
 		e := &ents[i]
 		gr := &groups[e.Group]
-		if done[e.Group] || e.Text != gr.Label || e.Key != gr.Key {
-			continue
-		}
-		done[e.Group] = true
-		if e.Type == PER || e.Type == DATE || e.Type == NUM {
+		// Once given back, the label no longer equals the mention.
+		if e.Type == PER || e.Type == DATE || e.Type == NUM || e.Text != gr.Label || e.Key != gr.Key {
 			continue
 		}
 		for t < len(d.Tokens) && d.Tokens[t].End <= e.Start {
